@@ -1,0 +1,110 @@
+// Page furniture: which lines of a source page are not the article (spam, the `?` line, site
+// chrome, the related-titles list). It classifies lines by their shape only; it never edits text
+// (the repair records the removal in the apparatus and keeps the lines for the article model).
+
+import type { FurnitureRole } from './types.ts';
+
+export interface PageLine {
+  index: number;
+  /** Offsets of the line's text in the page (without the line break). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Split a page into lines with their offsets; `\r\n`, `\r` and `\n` all end a line. */
+export function splitLines(page: string): PageLine[] {
+  const out: PageLine[] = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(page))) {
+    out.push({ index: out.length, start, end: m.index, text: page.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  out.push({ index: out.length, start, end: page.length, text: page.slice(start) });
+  return out;
+}
+
+/** A line compared without pinyin tags, the no-break `?` and spacing, in either script. */
+function bare(text: string): string {
+  return text
+    .replace(/\([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+\)/giu, '')
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .trim();
+}
+
+const TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?/;
+const JOURNAL_ISSUE = /^\S.{0,40}?\s*(\d{4})\s*年\s*(第?\s*\d+\s*卷\s*)?第?\s*\d+\s*期$/u;
+const KEYWORD_LABEL = /^(關鍵詞|关键词|關鍵字|关键字)[:：]/u;
+const RELATED_HEADING = /^(猜你喜歡|猜你喜欢|相關文章|相关文章|相關推薦|相关推荐)$/u;
+const RELATED_SOURCE = /^.{1,40}?[(（]\d{4}年.{0,12}?期[)）]\s*\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/u;
+const ABSTRACT_LABEL = /^(摘要|摘\s*要|\[摘要\]|【摘要】)[:：]?/u;
+
+/** A line of spam: many short items separated by commas or bars, no sentence punctuation. */
+function isSpamLine(text: string): boolean {
+  const t = text.trim();
+  if (/[。；;：:“”]/.test(t)) return false;
+  const bars = t.split('|').filter((s) => s.trim()).length;
+  const commas = t.split(/[,，]/).filter((s) => s.trim()).length;
+  return bars >= 4 || commas >= 5;
+}
+
+/**
+ * Classify the lines of a page. Returns the role of each furniture line; lines without a role
+ * are the article (title, front matter, body, references, editor).
+ */
+export function classifyFurniture(lines: PageLine[]): Map<number, FurnitureRole> {
+  const roles = new Map<number, FurnitureRole>();
+  const nonEmpty = lines.filter((l) => l.text.trim() !== '');
+  if (nonEmpty.length === 0) return roles;
+
+  // Spam: the first line and the last line, when they have the shape of spam.
+  const first = nonEmpty[0]!;
+  if (isSpamLine(first.text)) roles.set(first.index, 'spam');
+  const last = nonEmpty[nonEmpty.length - 1]!;
+  if (last !== first && isSpamLine(last.text)) roles.set(last.index, 'spam');
+
+  for (const l of nonEmpty) {
+    if (roles.has(l.index)) continue;
+    if (/^[?？\uFFFD]$/.test(l.text.trim())) roles.set(l.index, 'placeholder');
+  }
+
+  // The front: chrome sits between the title and the abstract (or the first long paragraph).
+  const abstractAt = nonEmpty.findIndex((l) => ABSTRACT_LABEL.test(bare(l.text)));
+  const frontEnd = abstractAt >= 0 ? abstractAt : Math.min(nonEmpty.length, 8);
+  let bylineNames = '';
+  let siteKeywords = '';
+  for (let i = 0; i < frontEnd; i++) {
+    const l = nonEmpty[i]!;
+    if (roles.has(l.index)) continue;
+    const b = bare(l.text);
+    const t = l.text.trim();
+    if (TIMESTAMP.test(t)) {
+      roles.set(l.index, 'posted-byline');
+      bylineNames = bare(t.replace(TIMESTAMP, ''));
+    } else if (JOURNAL_ISSUE.test(b) && b.length <= 40) {
+      roles.set(l.index, 'journal-issue');
+    } else if (KEYWORD_LABEL.test(b) && !/[;；,，、]/.test(b)) {
+      roles.set(l.index, 'site-keywords');
+      siteKeywords = b.replace(KEYWORD_LABEL, '');
+    } else if (bylineNames && b === bylineNames) {
+      roles.set(l.index, 'byline');
+    }
+  }
+
+  // The related-titles list runs from its heading to the end (before the trailing spam).
+  const headingAt = nonEmpty.findIndex((l) => RELATED_HEADING.test(bare(l.text)));
+  if (headingAt >= 0) {
+    for (let i = headingAt; i < nonEmpty.length; i++) {
+      const l = nonEmpty[i]!;
+      if (roles.has(l.index)) continue;
+      const b = bare(l.text);
+      if (i === headingAt) roles.set(l.index, 'related-heading');
+      else if (siteKeywords && b === siteKeywords) roles.set(l.index, 'site-keywords');
+      else if (RELATED_SOURCE.test(l.text.trim())) roles.set(l.index, 'related-source');
+      else roles.set(l.index, 'related-title');
+    }
+  }
+  return roles;
+}

@@ -1,0 +1,138 @@
+// The repair stage: a decoded source page → the author's simplified text and an apparatus.
+// Stages run in the order the damage was done, undone last-first: mojibake runs are realigned
+// (their bytes included the pinyin tags), then pinyin tags removed, lost spaces and folded
+// punctuation restored, the script restored to simplified, and last the page furniture taken out.
+// Every change but whitespace is recorded. It never rewrites the source and never guesses: what
+// it cannot restore is printed as □ with the witness kept.
+
+import { pageModel } from '../lm/chinese-model.ts';
+import { findPinyinTags, stripPinyinTags } from '../pinyin/index.ts';
+import { restoreSimplified } from '../script/index.ts';
+import type { Emendation } from './apparatus.ts';
+import { classifyFurniture, splitLines, type PageLine } from './furniture.ts';
+import { punctuationEdits, spaceEdits } from './punctuation.ts';
+import { realignLine, type RealignOptions } from './realign.ts';
+import { Transcript, type Edit } from './transcript.ts';
+import type { FurnitureLine, FurnitureRole, RepairResult } from './types.ts';
+
+export type { RepairResult, FurnitureLine, FurnitureRole } from './types.ts';
+export type { Emendation, EmendationKind, Span } from './apparatus.ts';
+
+export interface RepairOptions {
+  /** The file name, for messages. */
+  source?: string;
+  realign?: RealignOptions;
+}
+
+/** Roles whose lines are never repaired (they are not Chinese text of the article). */
+const UNTOUCHED: ReadonlySet<FurnitureRole> = new Set(['spam', 'placeholder']);
+
+/** Lines of the current transcript text, with the same indices as the page's lines. */
+function currentLines(t: Transcript): PageLine[] {
+  return splitLines(t.text);
+}
+
+function stage(t: Transcript, roles: Map<number, FurnitureRole>, propose: (line: PageLine) => Edit[]): void {
+  const edits: Edit[] = [];
+  for (const line of currentLines(t)) {
+    const role = roles.get(line.index);
+    if (role && UNTOUCHED.has(role)) continue;
+    edits.push(...propose(line));
+  }
+  t.apply(edits);
+}
+
+/** Repair a decoded page. */
+export function repairPage(page: string, options: RepairOptions = {}): RepairResult {
+  const pageLines = splitLines(page);
+  const roles = classifyFurniture(pageLines);
+  const t = new Transcript(page);
+
+  // 1. Mojibake runs, read in step again, scored by a model that knows this page's own text.
+  const body = pageLines.filter((l) => !roles.has(l.index)).map((l) => stripPinyinTags(l.text)).join('\n');
+  const realignOptions: RealignOptions = { model: pageModel(body), ...options.realign };
+  stage(t, roles, (line) =>
+    realignLine(line.text, realignOptions).map((fix) => ({
+      start: line.start + fix.start,
+      end: line.start + fix.end,
+      reading: fix.reading,
+      kind: fix.lacunae > 0 ? 'lacuna' : 'realign',
+      confidence: fix.confidence,
+      note: fix.lacunae > 0 ? `${fix.note}; ${fix.lacunae} character(s) could not be restored and are printed as □` : fix.note,
+    })),
+  );
+
+  // 2. Pinyin tags that read the character in front of them.
+  stage(t, roles, (line) =>
+    findPinyinTags(line.text).map((tag) => ({
+      start: line.start + tag.start - tag.char.length,
+      end: line.start + tag.end,
+      reading: tag.char,
+      kind: 'pinyin',
+      confidence: tag.confidence,
+      note: `pinyin tag (${tag.reading}) after ${tag.char} removed`,
+    })),
+  );
+
+  // 3. Lost no-break spaces, then 4. folded punctuation.
+  stage(t, roles, (line) => spaceEdits(line.text, line.start));
+  stage(t, roles, (line) => punctuationEdits(line.text, line.start));
+
+  // 5. The author's simplified script (same length, so every place carries over).
+  const untouched = new Set([...roles].filter(([, r]) => UNTOUCHED.has(r)).map(([i]) => i));
+  const lines = currentLines(t);
+  let simplified = '';
+  for (const line of lines) {
+    const restored = untouched.has(line.index) ? { text: line.text, decisions: [] } : restoreSimplified(line.text);
+    for (const d of restored.decisions) {
+      t.note(line.start + d.start, line.start + d.end, 'script', 0.9, `${d.witness} → ${d.reading}: ${d.rule}`);
+    }
+    simplified += restored.text + t.text.slice(line.end, line.index + 1 < lines.length ? lines[line.index + 1]!.start : line.end);
+  }
+  t.replaceSameLength(simplified);
+
+  // 6. Furniture out, whitespace tidied: one paragraph or heading per line.
+  const furniture: FurnitureLine[] = [];
+  const edits: Edit[] = [];
+  const final = currentLines(t);
+  const removedPage: Array<[number, number]> = [];
+  for (let i = 0; i < final.length; i++) {
+    const line = final[i]!;
+    const role = roles.get(line.index);
+    const pageLine = pageLines[line.index]!;
+    const lineEnd = i + 1 < final.length ? final[i + 1]!.start : line.end;
+    if (role) {
+      furniture.push({
+        role,
+        line: line.index,
+        page: { start: pageLine.start, end: pageLine.end },
+        witness: pageLine.text.trim(),
+        reading: line.text.trim(),
+      });
+      removedPage.push([pageLine.start, pageLine.end]);
+      edits.push({ start: line.start, end: lineEnd, reading: '', kind: 'furniture', confidence: 1, note: `page furniture (${role}) taken out of the body` });
+      continue;
+    }
+    if (line.text.trim() === '') {
+      edits.push({ start: line.start, end: lineEnd, reading: '', kind: 'space', confidence: 1, note: 'blank line', silent: true });
+      continue;
+    }
+    const lead = line.text.length - line.text.trimStart().length;
+    const trail = line.text.length - line.text.trimEnd().length;
+    if (lead > 0) edits.push({ start: line.start, end: line.start + lead, reading: '', kind: 'space', confidence: 1, note: 'indentation', silent: true });
+    if (trail > 0) edits.push({ start: line.end - trail, end: line.end, reading: '', kind: 'space', confidence: 1, note: 'trailing space', silent: true });
+    if (lineEnd > line.end) edits.push({ start: line.end, end: lineEnd, reading: '\n', kind: 'space', confidence: 1, note: 'line break', silent: true });
+  }
+  t.apply(edits);
+  const text = t.text.replace(/\n+$/, '');
+  const apparatus = t
+    .apparatus()
+    .filter((e: Emendation) => e.kind === 'furniture' || !removedPage.some(([a, b]) => e.page.start >= a && e.page.end <= b));
+  const editionLines: RepairResult['lines'] = [];
+  let at = 0;
+  for (const l of text.split('\n')) {
+    editionLines.push({ edition: { start: at, end: at + l.length }, page: { start: t.pageOffset(at), end: t.pageOffset(at + l.length) } });
+    at += l.length + 1;
+  }
+  return { text, apparatus: apparatus.map((e, i) => ({ ...e, id: `e${i + 1}` })), furniture, lines: editionLines };
+}

@@ -1,0 +1,548 @@
+// Realign byte-level mojibake runs. The page was once GBK bytes; for a stretch they were read one
+// byte out of step, so each character on the page is the trail byte of one real character and the
+// lead byte of the next. This module re-encodes such a run, undoes the width folding, tries the
+// lost bytes (a `?`, a private-use character whose trail byte is only a hint, a pair that vanished,
+// a broken pair at the end) and scores every candidate reading with a model of Chinese. It accepts
+// a reading only when it clearly beats the alternatives; a character it cannot decide is printed
+// as □ and the witness is kept. It never consults a table of known runs.
+
+import { chineseModel, type CharModel } from '../lm/chinese-model.ts';
+import { isPinyinSyllable, readingFit } from '../pinyin/index.ts';
+import { decodePair, encodeChar, isLead, isPrivateUse, isTrail, LEAD_MAX, LEAD_MIN } from './gbk.ts';
+
+/** One realigned run, in the coordinates of the line it was found in. */
+export interface RealignFix {
+  start: number;
+  end: number;
+  /** The restored characters in the page's script; □ for each character that could not be decided. */
+  reading: string;
+  confidence: number;
+  /** How many characters of the reading are lacunae (□). */
+  lacunae: number;
+  note: string;
+}
+
+/** Options that tune the acceptance (exposed for the measurement script and tests). */
+export interface RealignOptions {
+  /** Margin in nats a reading must have over every other to be accepted. */
+  acceptMargin?: number;
+  /** Margin in nats a single uncertain character must have, else it becomes □. */
+  charMargin?: number;
+  /** The model to score readings with (default: the dictionary model; the repair passes one adapted to the page). */
+  model?: CharModel;
+}
+
+const LACUNA = '□';
+const MAX_TOKENS = 48;
+const BEAM = 48;
+/** Prior cost of assuming a byte pair vanished without a trace. */
+const VANISH_COST = 7;
+/** Prior cost of a private-use trail byte other than the one the page shows. */
+const PUA_TRAIL_COST = 2;
+/** Cost of a run whose lost lead byte left no `?` on the page. */
+const SILENT_START_COST = 6;
+/** A pinyin tag after the run that reads the restored character: bonus; that does not: cost. */
+const TAG_FIT_BONUS = 6;
+const TAG_MISFIT_COST = 10;
+const RIGHT_CONTEXT = 4;
+/** How many places a run may end at before the search stops reading. */
+const MAX_ENDS = 4;
+/** How many options of one position survive the local pruning. */
+const LOCAL_KEEP = 24;
+
+const TAG_RE = /^\(([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+)\)/iu;
+const TAG_FRAGMENT_RE = /^([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+)\)/iu;
+
+interface ByteOpt {
+  b: number;
+  lp: number;
+}
+
+/** A page character read as the two bytes it was made of. */
+interface Token {
+  /** Offsets in the line: the character, and any tag on it that belongs to the misreading. */
+  start: number;
+  end: number;
+  lead: ByteOpt[];
+  trail: ByteOpt[];
+  /** A `?` stood before this character: two bytes between it and the last that could not be read. */
+  unreadable?: boolean;
+}
+
+interface Option {
+  text: string;
+  lp: number;
+}
+
+interface Hypothesis {
+  /** Line offsets the run covers (the witness). */
+  start: number;
+  end: number;
+  /** Candidate readings per restored position. */
+  positions: Option[][];
+  prior: number;
+  /** Pinyin reading that the last restored character should have, if a tag follows the run. */
+  tagAfter?: string;
+  /** Extra reading appended after the restored characters (a swallowed `(`). */
+  suffix: string;
+  label: string;
+}
+
+const ALL_LEADS: ByteOpt[] = range(LEAD_MIN, LEAD_MAX).map((b) => ({ b, lp: 0 }));
+const HIGH_TRAILS: ByteOpt[] = range(0x80, 0xfe).map((b) => ({ b, lp: 0 }));
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}
+
+let vanishPairs: Array<[number, number]> | undefined;
+/** Pairs (trail of one real character, lead of the next) that a misreading shows as nothing. */
+function vanishingPairs(): Array<[number, number]> {
+  if (!vanishPairs) {
+    vanishPairs = [];
+    for (let a = 0x81; a <= 0xfe; a++) {
+      for (let b = 0x81; b <= 0xfe; b++) {
+        const ch = decodePair(a, b);
+        if (ch !== '' && isPrivateUse(ch)) vanishPairs.push([a, b]);
+      }
+    }
+  }
+  return vanishPairs;
+}
+
+/** Does the pinyin syllable read the character (any reading of a polyphone, tone as written)? */
+function reads(ch: string, syllable: string): boolean {
+  return ch !== '' && readingFit(ch, syllable) >= 0.6;
+}
+
+function isHan(ch: string): boolean {
+  return /\p{Script=Han}/u.test(ch);
+}
+
+/** Is the character plausible in running Chinese text (seen by the model, or punctuation)? */
+function plausible(model: CharModel, ch: string): boolean {
+  if (ch === '' || isPrivateUse(ch)) return false;
+  return model.logUnigram(ch) > -19;
+}
+
+/** Read a page character as bytes, or undefined if it cannot be part of a misread run. */
+function tokenBytes(ch: string): { lead: ByteOpt[]; trail: ByteOpt[] } | undefined {
+  const code = ch.charCodeAt(0);
+  if (code >= 0x21 && code <= 0x7e) {
+    // A full-width form folded to ASCII: ！ is A3A1, ～ is A3FE.
+    return { lead: [{ b: 0xa3, lp: 0 }], trail: [{ b: code + 0x80, lp: 0 }] };
+  }
+  if (ch === ' ') return { lead: [{ b: 0xa1, lp: 0 }], trail: [{ b: 0xa1, lp: 0 }] };
+  const pair = encodeChar(ch);
+  if (pair === undefined) return undefined;
+  const lead = pair >> 8;
+  const trail = pair & 0xff;
+  if (isPrivateUse(ch)) {
+    // The lead byte is reliable, the trail byte only a hint.
+    const trails: ByteOpt[] = [];
+    for (let t = 0x40; t <= 0xfe; t++) {
+      if (!isTrail(t)) continue;
+      trails.push({ b: t, lp: t === trail ? 0 : -PUA_TRAIL_COST });
+    }
+    return { lead: [{ b: lead, lp: 0 }], trail: trails };
+  }
+  return { lead: [{ b: lead, lp: 0 }], trail: [{ b: trail, lp: 0 }] };
+}
+
+/** Candidate characters made of one byte from `left` and one from `right`. */
+function pairOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], forced: boolean): Option[] {
+  const out: Option[] = [];
+  for (const l of left) {
+    if (!isLead(l.b)) continue;
+    for (const r of right) {
+      if (!isTrail(r.b)) continue;
+      const ch = decodePair(l.b, r.b);
+      if (ch === '' || isPrivateUse(ch)) continue;
+      if (!forced && !plausible(model, ch)) continue;
+      out.push({ text: ch, lp: l.lp + r.lp });
+    }
+  }
+  return out;
+}
+
+/** Two characters around a pair that vanished: (left, v1) and (v2, right). */
+function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost: number): Option[] {
+  if (left.length !== 1 || right.length !== 1) return [];
+  const l = left[0]!;
+  const r = right[0]!;
+  if (!isLead(l.b) || !isTrail(r.b)) return [];
+  const out: Option[] = [];
+  for (const [v1, v2] of vanishingPairs()) {
+    const a = decodePair(l.b, v1);
+    if (!plausible(model, a)) continue;
+    const b = decodePair(v2, r.b);
+    if (!plausible(model, b)) continue;
+    out.push({ text: a + b, lp: l.lp + r.lp - cost });
+  }
+  return out;
+}
+
+/** Viterbi over positions with a beam; returns the best path and its score. */
+function decode(
+  model: CharModel,
+  positions: Option[][],
+  leftContext: string,
+  rightContext: string,
+  tagAfter: string | undefined,
+): { score: number; choice: number[] } {
+  type State = { score: number; last: string; back: number; prevState: number };
+  let states: State[] = [{ score: 0, last: leftContext, back: -1, prevState: -1 }];
+  const history: State[][] = [];
+  for (let i = 0; i < positions.length; i++) {
+    const opts = positions[i]!;
+    const isLast = i === positions.length - 1;
+    const best = new Map<string, State>();
+    for (let si = 0; si < states.length; si++) {
+      const s = states[si]!;
+      for (let oi = 0; oi < opts.length; oi++) {
+        const o = opts[oi]!;
+        let sc = s.score + o.lp + model.score(o.text, s.last);
+        const lastCh = o.text.slice(-1);
+        if (isLast && tagAfter) sc += reads(lastCh, tagAfter) ? TAG_FIT_BONUS : -TAG_MISFIT_COST;
+        const key = lastCh;
+        const cur = best.get(key);
+        if (!cur || sc > cur.score) best.set(key, { score: sc, last: lastCh, back: oi, prevState: si });
+      }
+    }
+    let next = [...best.values()].sort((a, b) => b.score - a.score);
+    if (next.length > BEAM) next = next.slice(0, BEAM);
+    history.push(states);
+    states = next;
+  }
+  let bestFinal = -Infinity;
+  let bestIdx = -1;
+  for (let si = 0; si < states.length; si++) {
+    const s = states[si]!;
+    const sc = s.score + model.score(rightContext, s.last);
+    if (sc > bestFinal) {
+      bestFinal = sc;
+      bestIdx = si;
+    }
+  }
+  const choice: number[] = new Array(positions.length).fill(0);
+  let si = bestIdx;
+  let st: State | undefined = states[si];
+  for (let i = positions.length - 1; i >= 0 && st; i--) {
+    choice[i] = st.back;
+    si = st.prevState;
+    st = history[i]![si];
+  }
+  return { score: bestFinal, choice };
+}
+
+/** Strip pinyin tags from in-step context so the model reads plain text. */
+function plainContext(text: string): string {
+  return text.replace(/\([a-zü\u00e0-\u01dc\u0101-\u01ce]+\)/giu, '');
+}
+
+interface Trigger {
+  /** Where the run may begin (the `?` or the first misread character). */
+  start: number;
+  /** Whether a `?` marks the lost lead byte. */
+  marked: boolean;
+}
+
+/** Keep the best `LOCAL_KEEP` options of a position, judged with its neighbours' likeliest reading. */
+function prune(model: CharModel, opts: Option[], prev: string, next: string): Option[] {
+  if (opts.length <= LOCAL_KEEP) return opts;
+  const scored = opts.map((o) => ({ o, s: o.lp + model.score(o.text, prev) + (next ? model.logP(next, o.text.slice(-1)) : 0) }));
+  scored.sort((a, b) => b.s - a.s);
+  return scored.slice(0, LOCAL_KEEP).map((x) => x.o);
+}
+
+/** The options of one restored position: the pair (left, right), or a vanished pair between. */
+function gapOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], unreadable: boolean, prev: string, next: string): Option[] {
+  let opts: Option[];
+  if (unreadable) {
+    opts = vanishOptions(model, left, right, 0);
+  } else {
+    const forced = left.length === 1 && right.length === 1;
+    opts = pairOptions(model, left, right, forced);
+    opts.push(...vanishOptions(model, left, right, VANISH_COST));
+  }
+  return prune(model, opts, prev, next);
+}
+
+/** The likeliest single character of a position, to give its neighbours context while pruning. */
+function guessOf(left: ByteOpt[], right: ByteOpt[]): string {
+  if (left.length === 1 && right.length === 1) return decodePair(left[0]!.b, right[0]!.b);
+  return '';
+}
+
+interface End {
+  /** How many tokens the run has when it ends here. */
+  count: number;
+  endOpts: ByteOpt[];
+  end: number;
+  label: string;
+  tagAfter?: string;
+  suffix: string;
+  /** A `?` stands between the last token and the end. */
+  unreadable?: boolean;
+}
+
+/** Build the hypotheses for a run starting at `trigger` in `line`. */
+function hypotheses(model: CharModel, line: string, trigger: Trigger): Hypothesis[] {
+  let pos = trigger.start;
+  let startOpts: ByteOpt[] = ALL_LEADS;
+  const prior = trigger.marked ? 0 : -SILENT_START_COST;
+  if (trigger.marked) {
+    pos++;
+    // `?qū)`: the lost byte and a tag's `(` collapsed; the tag read the character the previous
+    // in-step trail byte made with the lost byte.
+    const frag = TAG_FRAGMENT_RE.exec(line.slice(pos));
+    if (frag && isPinyinSyllable(frag[1]!)) {
+      const prevPair = trigger.start > 0 ? encodeChar(line[trigger.start - 1]!) : undefined;
+      if (prevPair !== undefined) {
+        const prevTrail = prevPair & 0xff;
+        const syl = frag[1]!.toLowerCase();
+        const fits = ALL_LEADS.filter((o) => isTrail(o.b) && reads(decodePair(prevTrail, o.b), syl));
+        if (fits.length > 0) {
+          startOpts = fits;
+          pos += frag[0].length;
+        }
+      }
+    }
+  }
+
+  // Read the page characters as bytes, noting every place the run could end.
+  const tokens: Token[] = [];
+  const ends: End[] = [];
+  const tagAt = (i: number): string | undefined => {
+    const tag = TAG_RE.exec(line.slice(i));
+    return tag && isPinyinSyllable(tag[1]!) ? tag[1]!.toLowerCase() : undefined;
+  };
+  let unreadable = false;
+  while (pos < line.length && tokens.length < MAX_TOKENS && ends.length < MAX_ENDS) {
+    const ch = line[pos]!;
+    const code = ch.charCodeAt(0);
+    if (ch === '?') {
+      // A `?` ends the run (a broken last pair) or stands for an unreadable pair inside it.
+      const frag = TAG_FRAGMENT_RE.exec(line.slice(pos + 1));
+      if (frag && isPinyinSyllable(frag[1]!)) {
+        // `?jī)`: the broken pair swallowed the `(` of the real character's tag.
+        ends.push({ count: tokens.length, endOpts: HIGH_TRAILS, end: pos + 1, label: 'broken pair that swallowed a (', tagAfter: frag[1]!.toLowerCase(), suffix: '(' });
+      } else {
+        ends.push({ count: tokens.length, endOpts: HIGH_TRAILS, end: pos + 1, label: 'broken pair', tagAfter: tagAt(pos + 1), suffix: '' });
+      }
+      unreadable = true;
+      pos++;
+      continue;
+    }
+    if (ch === '€') {
+      ends.push({ count: tokens.length, endOpts: [{ b: 0x80, lp: 0 }], end: pos + 1, label: 'lone byte 0x80', suffix: '' });
+      break;
+    }
+    if (code >= 0x40 && code <= 0x7e) {
+      // Possibly the trail byte of the last real character, read in step again.
+      ends.push({ count: tokens.length, endOpts: [{ b: code, lp: 0 }], end: pos + 1, label: 'ASCII trail byte', tagAfter: tagAt(pos + 1), suffix: '', unreadable });
+    }
+    if (ch === '(' && tokens.length > 0) {
+      // A tag that the tagger put on a misread character: not part of the byte stream.
+      const syl = tagAt(pos);
+      const prev = tokens[tokens.length - 1]!;
+      if (syl && !unreadable && reads(line[prev.start]!, syl)) {
+        const len = TAG_RE.exec(line.slice(pos))![0].length;
+        prev.end = pos + len;
+        pos += len;
+        continue;
+      }
+    }
+    const bytes = tokenBytes(ch);
+    if (!bytes) break;
+    tokens.push({ start: pos, end: pos + 1, ...bytes, unreadable });
+    unreadable = false;
+    pos++;
+  }
+
+  // Restored position i pairs the trail side of token i-1 (the lost lead for i = 0) with the
+  // lead side of token i. Positions before the last are shared by every end.
+  const lefts: ByteOpt[][] = [startOpts, ...tokens.map((t) => t.trail)];
+  const guesses = tokens.map((t, i) => guessOf(lefts[i]!, t.lead));
+  const shared: Option[][] = [];
+  const sharedAt = (i: number): Option[] => {
+    while (shared.length <= i) {
+      const k = shared.length;
+      const prev = k === 0 ? plainContext(line.slice(Math.max(0, trigger.start - 1), trigger.start)).slice(-1) : guesses[k - 1] ?? '';
+      shared.push(gapOptions(model, lefts[k]!, tokens[k]!.lead, tokens[k]!.unreadable ?? false, prev, guesses[k + 1] ?? ''));
+    }
+    return shared[i]!;
+  };
+  const out: Hypothesis[] = [];
+  for (const e of ends) {
+    if (e.count === 0) continue;
+    const positions: Option[][] = [];
+    let ok = true;
+    for (let i = 0; i < e.count; i++) {
+      const opts = sharedAt(i);
+      if (opts.length === 0) {
+        ok = false;
+        break;
+      }
+      positions.push(opts);
+    }
+    if (!ok) continue;
+    const last = gapOptions(model, lefts[e.count]!, e.endOpts, e.unreadable ?? false, guesses[e.count - 1] ?? '', '');
+    if (last.length === 0) continue;
+    positions.push(last);
+    out.push({ start: trigger.start, end: e.end, positions, prior, tagAfter: e.tagAfter, suffix: e.suffix, label: e.label });
+  }
+  return out;
+}
+
+/** Score one hypothesis over the window [windowStart, windowEnd) of the line. */
+function scoreHypothesis(
+  model: CharModel,
+  line: string,
+  h: Hypothesis,
+  windowEnd: number,
+): { score: number; choice: number[]; left: string; right: string } {
+  const left = plainContext(line.slice(Math.max(0, h.start - 1), h.start)).slice(-1);
+  const right = plainContext(line.slice(h.end, windowEnd));
+  const d = decode(model, h.positions, left, right, h.tagAfter);
+  return { score: d.score + h.prior, choice: d.choice, left, right };
+}
+
+/** The score of the line read as it stands (no run), over the same window. */
+function scoreAsIs(model: CharModel, line: string, start: number, windowEnd: number): number {
+  const left = plainContext(line.slice(Math.max(0, start - 1), start)).slice(-1);
+  let text = plainContext(line.slice(start, windowEnd));
+  // A `?` read as it stands is a question mark or a lost space.
+  text = text.replace(/\?/g, '？');
+  return model.score(text, left);
+}
+
+export function findTriggers(line: string): Trigger[] {
+  const out: Trigger[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === '?') {
+      const next = line[i + 1] ?? '';
+      if (next === '' || /\s/.test(next)) continue; // a lost space or a real question mark at the end
+      out.push({ start: i, marked: true });
+    } else if (isPrivateUse(ch) || ch === '€') {
+      out.push({ start: i, marked: false });
+    }
+  }
+  return out;
+}
+
+/** Find and realign the mojibake runs of one line. */
+export function realignLine(line: string, options: RealignOptions = {}): RealignFix[] {
+  const model = options.model ?? chineseModel();
+  const acceptMargin = options.acceptMargin ?? 4;
+  const charMargin = options.charMargin ?? 3;
+  const fixes: RealignFix[] = [];
+  let covered = 0;
+  for (const trig of findTriggers(line)) {
+    if (trig.start < covered) continue;
+    const starts: Trigger[] = trig.marked ? [trig] : silentStarts(line, trig.start, covered);
+    const hyps = starts.flatMap((t) => hypotheses(model, line, t));
+    if (hyps.length === 0) continue;
+    const windowStart = Math.min(...hyps.map((h) => h.start));
+    const maxEnd = Math.max(...hyps.map((h) => h.end));
+    const windowEnd = Math.min(line.length, maxEnd + RIGHT_CONTEXT);
+    const asIs = scoreAsIs(model, line, windowStart, windowEnd);
+    const scored = hyps.map((h) => ({ h, ...scoreHypothesis(model, line, h, windowEnd) }));
+    // Runs that start later than the window start read the text before them as it stands.
+    for (const s of scored) {
+      if (s.h.start > windowStart) s.score += scoreAsIs(model, line.slice(0, s.h.start), windowStart, s.h.start);
+    }
+    scored.sort((a, b) => b.score - a.score);
+    const best = scored[0]!;
+    const reading = best.h.positions.map((p, i) => p[best.choice[i]!]!.text).join('') + best.h.suffix;
+    const rivals = [asIs, ...scored.slice(1).filter((s) => readingOf(s) !== reading || s.h.end !== best.h.end).map((s) => s.score)];
+    const rival = Math.max(...rivals);
+    const margin = best.score - rival;
+    if (best.score <= asIs) continue; // read as it stands: not a run
+    const lacunaOut = uncertainChars(model, best, charMargin);
+    let text = reading;
+    let lacunae = 0;
+    if (margin < acceptMargin) {
+      text = [...reading.replace(/\($/, '')].map(() => LACUNA).join('') + (best.h.suffix ? best.h.suffix : '');
+      lacunae = [...reading.replace(/\($/, '')].length;
+    } else if (lacunaOut.size > 0) {
+      const chars = [...reading];
+      for (const i of lacunaOut) chars[i] = LACUNA;
+      text = chars.join('');
+      lacunae = lacunaOut.size;
+    }
+    const confidence = lacunae > 0 ? Math.min(0.5, confidenceOf(margin)) : confidenceOf(Math.min(margin, minCharMargin(model, best)));
+    fixes.push({
+      start: best.h.start,
+      end: best.h.end,
+      reading: text,
+      confidence,
+      lacunae,
+      note: `GBK bytes read one byte out of step (${best.h.label}); margin ${margin.toFixed(1)} nats over the next reading`,
+    });
+    covered = best.h.end;
+  }
+  return fixes;
+}
+
+function readingOf(s: { h: Hypothesis; choice: number[] }): string {
+  return s.h.positions.map((p, i) => p[s.choice[i]!]!.text).join('') + s.h.suffix;
+}
+
+/** Silent starts: the lost lead byte left no mark, so the run may begin a few characters earlier. */
+function silentStarts(line: string, at: number, floor: number): Trigger[] {
+  const out: Trigger[] = [];
+  for (let s = at; s >= Math.max(floor, at - 6); s--) {
+    const ch = line[s]!;
+    if (s < at && (ch.charCodeAt(0) < 0x80 || !isHan(ch) && !isPrivateUse(ch))) break;
+    out.push({ start: s, marked: false });
+  }
+  return out;
+}
+
+function confidenceOf(margin: number): number {
+  return Math.max(0, Math.min(0.999, 1 - Math.exp(-margin / 2)));
+}
+
+/** Per-character margins: how much the chosen character beats the best other at its place. */
+function charMargins(model: CharModel, best: { h: Hypothesis; choice: number[]; left: string; right: string }): number[] {
+  const texts = best.h.positions.map((p, i) => p[best.choice[i]!]!.text);
+  const margins: number[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const opts = best.h.positions[i]!;
+    const prev = i === 0 ? best.left : texts[i - 1]!.slice(-1);
+    const next = i + 1 < texts.length ? texts[i + 1]! : best.right;
+    const isLast = i === texts.length - 1;
+    const scoreOf = (o: Option) => {
+      let sc = o.lp + model.score(o.text, prev) + model.score(next.slice(0, 1), o.text.slice(-1));
+      if (isLast && best.h.tagAfter) sc += reads(o.text.slice(-1), best.h.tagAfter) ? TAG_FIT_BONUS : -TAG_MISFIT_COST;
+      return sc;
+    };
+    const chosen = opts[best.choice[i]!]!;
+    const chosenScore = scoreOf(chosen);
+    let other = -Infinity;
+    for (const o of opts) if (o.text !== chosen.text) other = Math.max(other, scoreOf(o));
+    margins.push(chosenScore - other);
+  }
+  return margins;
+}
+
+function minCharMargin(model: CharModel, best: { h: Hypothesis; choice: number[]; left: string; right: string }): number {
+  return Math.min(Infinity, ...charMargins(model, best));
+}
+
+/** Indices (in characters of the reading) that fall below the per-character margin. */
+function uncertainChars(model: CharModel, best: { h: Hypothesis; choice: number[]; left: string; right: string }, charMargin: number): Set<number> {
+  const margins = charMargins(model, best);
+  const out = new Set<number>();
+  let offset = 0;
+  for (let i = 0; i < margins.length; i++) {
+    const text = best.h.positions[i]![best.choice[i]!]!.text;
+    if (margins[i]! < charMargin) for (let k = 0; k < text.length; k++) out.add(offset + k);
+    offset += text.length;
+  }
+  return out;
+}
