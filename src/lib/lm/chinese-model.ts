@@ -22,6 +22,7 @@ const PUNCTUATION_P: Record<string, number> = {
 const LAMBDA = 0.6;
 /** Probability floor for a character the dictionary never shows. */
 const UNSEEN_P = 2e-9;
+const LOG_BACKOFF = Math.log(1 - LAMBDA);
 
 export interface CharModel {
   /** log P(ch | prev); prev '' means no context. Both in any script. */
@@ -32,16 +33,23 @@ export interface CharModel {
   simplify(ch: string): string;
   /** log P(ch) alone. */
   logUnigram(ch: string): number;
+  /** The simplified form of a UTF-16 code (cached). */
+  code(c: number): number;
+  /** log P(c | p) on UTF-16 codes; p < 0 means no context. */
+  logPCode(c: number, p: number): number;
 }
 
 class BigramModel implements CharModel {
-  private readonly uni = new Map<string, number>();
-  private readonly firstOf = new Map<string, number>();
-  private readonly bi = new Map<string, number>();
+  /** Counts keyed by UTF-16 code (the dictionary is all in the Basic Multilingual Plane). */
+  private readonly uni = new Float64Array(65536);
+  private readonly firstOf = new Float64Array(65536);
+  private readonly bi = new Map<number, number>();
   private total = 0;
   private readonly t2s: (s: string) => string;
-  private readonly simplified = new Map<string, string>();
-  private readonly uniCache = new Map<string, number>();
+  /** code → simplified code (0: not looked up yet). */
+  private readonly simplifiedCode = new Uint16Array(65536);
+  /** code → log P(unigram) of the simplified form (NaN: not computed yet). */
+  private readonly logUni = new Float64Array(65536).fill(Number.NaN);
 
   constructor(dictText: string) {
     this.t2s = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -52,72 +60,84 @@ class BigramModel implements CharModel {
       if (lineEnd < 0) lineEnd = n;
       const sp1 = dictText.indexOf(' ', lineStart);
       if (sp1 > lineStart && sp1 < lineEnd) {
-        const word = dictText.slice(lineStart, sp1);
         const sp2 = dictText.indexOf(' ', sp1 + 1);
         const freq = Number(dictText.slice(sp1 + 1, sp2 > 0 && sp2 < lineEnd ? sp2 : lineEnd));
-        if (freq > 0) this.addWord(word, freq);
+        if (freq > 0) this.addWord(dictText, lineStart, sp1, freq);
       }
       lineStart = lineEnd + 1;
     }
+    for (const [ch, p] of Object.entries(PUNCTUATION_P)) this.logUni[ch.charCodeAt(0)] = Math.log(p);
   }
 
-  private addWord(word: string, freq: number): void {
-    let prev = '';
-    for (const ch of word) {
-      this.uni.set(ch, (this.uni.get(ch) ?? 0) + freq);
+  private addWord(text: string, start: number, end: number, freq: number): void {
+    let prev = -1;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff) return; // astral characters: not modelled
+      this.uni[c]! += freq;
       this.total += freq;
-      if (prev) {
-        const key = prev + ch;
+      if (prev >= 0) {
+        const key = prev * 65536 + c;
         this.bi.set(key, (this.bi.get(key) ?? 0) + freq);
-        this.firstOf.set(prev, (this.firstOf.get(prev) ?? 0) + freq);
+        this.firstOf[prev]! += freq;
       }
-      prev = ch;
+      prev = c;
     }
   }
 
-  simplify(ch: string): string {
-    let s = this.simplified.get(ch);
-    if (s === undefined) {
-      s = this.t2s(ch);
-      if ([...s].length !== 1) s = ch;
-      this.simplified.set(ch, s);
+  /** The simplified code of a code (cached). */
+  code(c: number): number {
+    let s = this.simplifiedCode[c]!;
+    if (s === 0) {
+      const out = this.t2s(String.fromCharCode(c));
+      s = out.length === 1 ? out.charCodeAt(0) : c;
+      this.simplifiedCode[c] = s;
     }
     return s;
   }
 
-  private pUni(s: string): number {
-    const punct = PUNCTUATION_P[s];
-    if (punct !== undefined) return punct;
-    const c = this.uni.get(s);
-    return c ? (c / this.total) * 0.9 : UNSEEN_P;
+  simplify(ch: string): string {
+    return ch.length === 1 ? String.fromCharCode(this.code(ch.charCodeAt(0))) : ch;
   }
 
-  logUnigram(ch: string): number {
-    let v = this.uniCache.get(ch);
-    if (v === undefined) {
-      v = Math.log(this.pUni(this.simplify(ch)));
-      this.uniCache.set(ch, v);
+  private logUniCode(s: number): number {
+    let v = this.logUni[s]!;
+    if (Number.isNaN(v)) {
+      const c = this.uni[s]!;
+      v = Math.log(c ? (c / this.total) * 0.9 : UNSEEN_P);
+      this.logUni[s] = v;
     }
     return v;
   }
 
+  logUnigram(ch: string): number {
+    return this.logUniCode(this.code(ch.charCodeAt(0)));
+  }
+
+  /** log P(c | p) on codes; p < 0 means no context. */
+  logPCode(c: number, p: number): number {
+    const s = this.code(c);
+    const lu = this.logUniCode(s);
+    if (p < 0) return lu;
+    const sp = this.code(p);
+    const first = this.firstOf[sp]!;
+    if (!first) return lu;
+    const pair = this.bi.get(sp * 65536 + s) ?? 0;
+    if (pair === 0) return LOG_BACKOFF + lu;
+    return Math.log(LAMBDA * (pair / first) + (1 - LAMBDA) * Math.exp(lu));
+  }
+
   logP(ch: string, prev: string): number {
-    const s = this.simplify(ch);
-    const pu = this.pUni(s);
-    if (!prev) return Math.log(pu);
-    const p = this.simplify(prev);
-    const first = this.firstOf.get(p);
-    if (!first) return Math.log(pu);
-    const pair = this.bi.get(p + s) ?? 0;
-    return Math.log(LAMBDA * (pair / first) + (1 - LAMBDA) * pu);
+    return this.logPCode(ch.charCodeAt(0), prev ? prev.charCodeAt(prev.length - 1) : -1);
   }
 
   score(text: string, prev = ''): number {
     let sum = 0;
-    let last = prev;
-    for (const ch of text) {
-      sum += this.logP(ch, last);
-      last = ch;
+    let last = prev ? prev.charCodeAt(prev.length - 1) : -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      sum += this.logPCode(c, last);
+      last = c;
     }
     return sum;
   }
@@ -136,6 +156,7 @@ export function chineseModel(): CharModel {
 
 /** Weight of the page's own text against the dictionary model. */
 const CACHE_WEIGHT = 0.25;
+const LOG_KEEP_BASE = Math.log(1 - CACHE_WEIGHT);
 
 /**
  * The model adapted to one page: a cache of the page's own character pairs (read in step, tags
@@ -143,36 +164,52 @@ const CACHE_WEIGHT = 0.25;
  * elsewhere count for the reading of its damaged runs. A standard cache language model.
  */
 export function pageModel(pageText: string, base: CharModel = chineseModel()): CharModel {
-  const pairs = new Map<string, number>();
-  const firsts = new Map<string, number>();
-  let prev = '';
-  for (const raw of pageText) {
-    const ch = raw === '\n' ? '' : base.simplify(raw);
-    if (prev && ch) {
-      pairs.set(prev + ch, (pairs.get(prev + ch) ?? 0) + 1);
+  const pairs = new Map<number, number>();
+  const firsts = new Map<number, number>();
+  let prev = -1;
+  for (let i = 0; i < pageText.length; i++) {
+    const raw = pageText.charCodeAt(i);
+    const c = raw === 10 ? -1 : base.code(raw);
+    if (prev >= 0 && c >= 0) {
+      const key = prev * 65536 + c;
+      pairs.set(key, (pairs.get(key) ?? 0) + 1);
       firsts.set(prev, (firsts.get(prev) ?? 0) + 1);
     }
-    prev = ch;
+    prev = c;
   }
-  const logP = (ch: string, p: string): number => {
-    const b = base.logP(ch, p);
-    if (!p) return b;
-    const sp = base.simplify(p);
+  const memo = new Map<number, number>();
+  const logPCode = (c: number, p: number): number => {
+    const key = p * 65536 + c;
+    let v = memo.get(key);
+    if (v === undefined) {
+      v = mixed(c, p);
+      memo.set(key, v);
+    }
+    return v;
+  };
+  const mixed = (c: number, p: number): number => {
+    const b = base.logPCode(c, p);
+    if (p < 0) return b;
+    const sp = base.code(p);
     const n = firsts.get(sp);
     if (!n) return b;
-    const c = (pairs.get(sp + base.simplify(ch)) ?? 0) / n;
-    return Math.log((1 - CACHE_WEIGHT) * Math.exp(b) + CACHE_WEIGHT * c);
+    const k = pairs.get(sp * 65536 + base.code(c));
+    if (!k) return b + LOG_KEEP_BASE;
+    return Math.log((1 - CACHE_WEIGHT) * Math.exp(b) + (CACHE_WEIGHT * k) / n);
   };
   return {
-    logP,
+    code: (c) => base.code(c),
+    logPCode,
+    logP: (ch, p) => logPCode(ch.charCodeAt(0), p ? p.charCodeAt(p.length - 1) : -1),
     simplify: (ch) => base.simplify(ch),
     logUnigram: (ch) => base.logUnigram(ch),
     score(text: string, prevCh = ''): number {
       let sum = 0;
-      let last = prevCh;
-      for (const ch of text) {
-        sum += logP(ch, last);
-        last = ch;
+      let last = prevCh ? prevCh.charCodeAt(prevCh.length - 1) : -1;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        sum += logPCode(c, last);
+        last = c;
       }
       return sum;
     },

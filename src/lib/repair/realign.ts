@@ -34,7 +34,7 @@ export interface RealignOptions {
 
 const LACUNA = '□';
 const MAX_TOKENS = 48;
-const BEAM = 48;
+const BEAM = 16;
 /** Prior cost of assuming a byte pair vanished without a trace. */
 const VANISH_COST = 7;
 /** Prior cost of a private-use trail byte other than the one the page shows. */
@@ -49,6 +49,8 @@ const RIGHT_CONTEXT = 4;
 const MAX_ENDS = 4;
 /** How many options of one position survive the local pruning. */
 const LOCAL_KEEP = 24;
+/** How many first halves of a vanished pair are combined with the second halves. */
+const VANISH_FIRSTS = 10;
 
 const TAG_RE = /^\(([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+)\)/iu;
 const TAG_FRAGMENT_RE = /^([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+)\)/iu;
@@ -97,19 +99,24 @@ function range(a: number, b: number): number[] {
   return out;
 }
 
-let vanishPairs: Array<[number, number]> | undefined;
-/** Pairs (trail of one real character, lead of the next) that a misreading shows as nothing. */
-function vanishingPairs(): Array<[number, number]> {
-  if (!vanishPairs) {
-    vanishPairs = [];
+let vanishBySide: Map<number, number[]> | undefined;
+/**
+ * Pairs (trail of one real character v1, lead of the next v2) that a misreading shows as nothing
+ * (a user-defined or unassigned pair): for each v1, the v2 that complete one.
+ */
+function vanishingPairs(): Map<number, number[]> {
+  if (!vanishBySide) {
+    vanishBySide = new Map();
     for (let a = 0x81; a <= 0xfe; a++) {
+      const seconds: number[] = [];
       for (let b = 0x81; b <= 0xfe; b++) {
         const ch = decodePair(a, b);
-        if (ch !== '' && isPrivateUse(ch)) vanishPairs.push([a, b]);
+        if (ch !== '' && isPrivateUse(ch)) seconds.push(b);
       }
+      if (seconds.length > 0) vanishBySide.set(a, seconds);
     }
   }
-  return vanishPairs;
+  return vanishBySide;
 }
 
 /** Does the pinyin syllable read the character (any reading of a polyphone, tone as written)? */
@@ -167,21 +174,37 @@ function pairOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], forced
   return out;
 }
 
-/** Two characters around a pair that vanished: (left, v1) and (v2, right). */
-function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost: number): Option[] {
+/**
+ * Two characters around a pair that vanished: (left, v1) and (v2, right). The halves are ranked
+ * on their own first (against the neighbours' likeliest readings), then the best combinations.
+ */
+function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost: number, prev: string, next: string): Option[] {
   if (left.length !== 1 || right.length !== 1) return [];
   const l = left[0]!;
   const r = right[0]!;
   if (!isLead(l.b) || !isTrail(r.b)) return [];
-  const out: Option[] = [];
-  for (const [v1, v2] of vanishingPairs()) {
+  const pairs = vanishingPairs();
+  const firsts: Array<{ ch: string; v1: number; s: number }> = [];
+  for (const v1 of pairs.keys()) {
     const a = decodePair(l.b, v1);
-    if (!plausible(model, a)) continue;
-    const b = decodePair(v2, r.b);
-    if (!plausible(model, b)) continue;
-    out.push({ text: a + b, lp: l.lp + r.lp - cost });
+    if (plausible(model, a)) firsts.push({ ch: a, v1, s: model.logP(a, prev) });
   }
-  return out;
+  const seconds = new Map<number, { ch: string; s: number }>();
+  for (let v2 = 0x81; v2 <= 0xfe; v2++) {
+    const b = decodePair(v2, r.b);
+    if (plausible(model, b)) seconds.set(v2, { ch: b, s: next ? model.logP(next, b) : model.logUnigram(b) });
+  }
+  firsts.sort((x, y) => y.s - x.s);
+  const out: Array<Option & { s: number }> = [];
+  for (const f of firsts.slice(0, VANISH_FIRSTS)) {
+    for (const v2 of pairs.get(f.v1)!) {
+      const sec = seconds.get(v2);
+      if (!sec) continue;
+      out.push({ text: f.ch + sec.ch, lp: l.lp + r.lp - cost, s: f.s + sec.s + model.logP(sec.ch, f.ch)});
+    }
+  }
+  out.sort((x, y) => y.s - x.s);
+  return out.slice(0, LOCAL_KEEP).map(({ text, lp }) => ({ text, lp }));
 }
 
 /** Viterbi over positions with a beam; returns the best path and its score. */
@@ -261,11 +284,11 @@ function prune(model: CharModel, opts: Option[], prev: string, next: string): Op
 function gapOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], unreadable: boolean, prev: string, next: string): Option[] {
   let opts: Option[];
   if (unreadable) {
-    opts = vanishOptions(model, left, right, 0);
+    opts = vanishOptions(model, left, right, 0, prev, next);
   } else {
     const forced = left.length === 1 && right.length === 1;
     opts = pairOptions(model, left, right, forced);
-    opts.push(...vanishOptions(model, left, right, VANISH_COST));
+    opts.push(...vanishOptions(model, left, right, VANISH_COST, prev, next));
   }
   return prune(model, opts, prev, next);
 }

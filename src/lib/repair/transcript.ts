@@ -60,41 +60,56 @@ export class Transcript {
     }
     const old = this.text;
     const oldAt = this.pageAt;
-    let out = '';
-    const at: number[] = [];
+    const parts: string[] = [];
+    let outLength = 0;
+    const at = new Int32Array(old.length + 1 + sorted.reduce((n, e) => n + e.reading.length, 0));
+    let atLength = 0;
     let cursor = 0;
     // Shift table: for each edit, old range → new range, to move earlier entries.
     const moves: Array<{ oldStart: number; oldEnd: number; newStart: number; newEnd: number }> = [];
     const fresh: Entry[] = [];
     for (const e of sorted) {
-      for (let i = cursor; i < e.start; i++) at.push(oldAt[i]!);
-      out += old.slice(cursor, e.start);
-      const newStart = out.length;
+      at.set(oldAt.subarray(cursor, e.start), atLength);
+      atLength += e.start - cursor;
+      parts.push(old.slice(cursor, e.start));
+      outLength += e.start - cursor;
+      const newStart = outLength;
       const pStart = oldAt[e.start]!;
       const pEnd = oldAt[e.end]!;
-      for (let k = 0; k < e.reading.length; k++) at.push(k === 0 ? pStart : pEnd);
-      out += e.reading;
-      const newEnd = out.length;
+      for (let k = 0; k < e.reading.length; k++) at[atLength++] = k === 0 ? pStart : pEnd;
+      parts.push(e.reading);
+      outLength += e.reading.length;
+      const newEnd = outLength;
       moves.push({ oldStart: e.start, oldEnd: e.end, newStart, newEnd });
       if (!e.silent) {
         fresh.push({ kind: e.kind, page: { start: pStart, end: pEnd }, at: { start: newStart, end: newEnd }, confidence: e.confidence, note: e.note });
       }
       cursor = e.end;
     }
-    for (let i = cursor; i < old.length; i++) at.push(oldAt[i]!);
-    out += old.slice(cursor);
-    at.push(oldAt[old.length]!);
+    at.set(oldAt.subarray(cursor, old.length + 1), atLength);
+    atLength += old.length + 1 - cursor;
+    parts.push(old.slice(cursor));
+    const out = parts.join('');
 
+    // Where an old position lands: inside an edited range it clings to the range's start or end.
     const shift = (pos: number, bias: 'start' | 'end'): number => {
-      let delta = 0;
-      for (const m of moves) {
-        if (pos < m.oldStart || (pos === m.oldStart && bias === 'end' && m.oldEnd > m.oldStart)) break;
-        if (pos === m.oldStart && bias === 'start') return m.newStart;
-        if (pos < m.oldEnd) return bias === 'start' ? m.newStart : m.newEnd;
-        if (pos === m.oldEnd && bias === 'end') return m.newEnd;
-        delta = m.newEnd - m.oldEnd;
+      let lo = 0;
+      let hi = moves.length - 1;
+      let k = -1; // last move with oldStart <= pos
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (moves[mid]!.oldStart <= pos) {
+          k = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
       }
-      return pos + delta;
+      // An entry ending where a replacement starts stays before it.
+      while (k >= 0 && bias === 'end' && moves[k]!.oldStart === pos && moves[k]!.oldEnd > pos) k--;
+      if (k < 0) return pos;
+      const m = moves[k]!;
+      if (pos === m.oldStart && bias === 'start') return m.newStart;
+      if (pos < m.oldEnd) return bias === 'start' ? m.newStart : m.newEnd;
+      return pos + (m.newEnd - m.oldEnd);
     };
     for (const entry of this.entries) {
       const start = shift(entry.at.start, 'start');
@@ -103,7 +118,7 @@ export class Transcript {
     }
     this.entries.push(...fresh);
     this.text = out;
-    this.pageAt = Int32Array.from(at);
+    this.pageAt = at.slice(0, atLength);
   }
 
   /** Replace the text with one of the same length (a script conversion); positions carry over. */
