@@ -1,0 +1,114 @@
+// Finds the pinyin tags the damaged pages put after characters: `關(guān)`, `調(diào)`, `綠(lǜ)`.
+// A parenthetical is a tag only when its content is one pinyin syllable AND that syllable is a
+// reading of the character in front of it; real parentheticals (`(PSQI)`, `(一)`, `(2021)`,
+// `(自治組織)`) are never tags. It only finds tags; it never removes or rewrites anything.
+
+import { isPinyinSyllable, parseSyllable } from './syllable.ts';
+import { readingKeysOf } from './readings.ts';
+
+export interface PinyinTag {
+  /** Start of the tag, at its opening parenthesis (UTF-16 offset). */
+  start: number;
+  /** End of the tag, just after its closing parenthesis. */
+  end: number;
+  /** The character in front of the tag (one code point). */
+  char: string;
+  /** The pinyin inside the parentheses, as written (trimmed). */
+  reading: string;
+  /** In [0, 1]; see `readingFit`. */
+  confidence: number;
+}
+
+export interface FindPinyinTagsOptions {
+  /**
+   * Tags below this confidence are not returned. Default 0.5: every syllable that reads the
+   * character, with or without the right tone. Pass 0 to also get pinyin-looking parentheticals
+   * that do NOT read the character in front (confidence `MISFIT`), e.g. to look at mojibake.
+   */
+  minConfidence?: number;
+}
+
+/** Confidence given to a real pinyin syllable that is not a reading of the character before it. */
+export const MISFIT = 0.1;
+
+/**
+ * How well `written` (the content of a parenthetical) reads `char`, in [0, 1]:
+ * - 0.99 the syllable with the tone mark of one of the character's readings (`關(guān)`);
+ *   0.9 the same with a tone digit (`guan1`)
+ * - 0.95 toneless, and the character has that reading in the neutral tone (`著(zhe)`)
+ * - 0.8 toneless, the letters of one of its readings (`關(guan)`)
+ * - 0.6 the letters of a reading with another tone (`一(yí)`: a tone-sandhi spelling)
+ * - `MISFIT` (0.1) a pinyin syllable that is not a reading of the character (`測(xí)`)
+ * - 0 not a pinyin syllable at all (`PSQI`, `一`, `2021`)
+ * Capitalised (`Guān`) costs 0.05; all capitals (`AN`, `A`) caps it at 0.3 since that is how
+ * abbreviations and labels are written.
+ */
+export function readingFit(char: string, written: string): number {
+  return fit(char, written, true);
+}
+
+function fit(char: string, written: string, wantMisfit: boolean): number {
+  const p = parseSyllable(written);
+  if (!p) return 0;
+  const same = readingKeysOf(char).filter((r) => r.base === p.base);
+  if (same.length === 0) {
+    return wantMisfit && isPinyinSyllable(written) ? MISFIT : 0;
+  }
+  let c: number;
+  if (p.tone === null) {
+    c = same.some((r) => r.tone === 0) ? 0.95 : 0.8;
+  } else if (same.some((r) => r.tone === p.tone)) {
+    c = p.toneBy === 'mark' ? 0.99 : 0.9;
+  } else {
+    c = 0.6;
+  }
+  if (p.letterCase === 'capital') c -= 0.05;
+  else if (p.letterCase === 'upper') c = Math.min(c, 0.3);
+  return c;
+}
+
+// `(` or `（`, optional blanks, Latin letters with combining marks (and `:` for u:), an optional
+// tone digit, optional blanks, `)` or `）`. Cheap to run over a page; `fit` decides.
+const CANDIDATE = /[(（][ \t\u00a0\u3000]*([\p{Script=Latin}\p{M}:]{1,12}[0-5]?)[ \t\u00a0\u3000]*[)）]/gu;
+
+/**
+ * Every pinyin tag in `text`, in order. The character in front must immediately precede the
+ * opening parenthesis. Tags whose character was lost (a "headless" tag after mojibake) are not
+ * found here.
+ */
+export function findPinyinTags(text: string, options: FindPinyinTagsOptions = {}): PinyinTag[] {
+  const minConfidence = options.minConfidence ?? 0.5;
+  const wantMisfit = minConfidence <= MISFIT;
+  const tags: PinyinTag[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+    const start = m.index;
+    if (start === 0) continue;
+    let charStart = start - 1;
+    const unit = text.charCodeAt(charStart);
+    if (unit >= 0xdc00 && unit <= 0xdfff && charStart > 0) {
+      const high = text.charCodeAt(charStart - 1);
+      if (high >= 0xd800 && high <= 0xdbff) charStart--;
+    }
+    const char = text.slice(charStart, start);
+    const reading = m[1]!;
+    let confidence = fit(char, reading, wantMisfit);
+    if (confidence > MISFIT && m[0].length !== reading.length + 2) confidence -= 0.05; // blanks inside
+    confidence = Math.round(confidence * 100) / 100;
+    if (confidence > 0 && confidence >= minConfidence) {
+      tags.push({ start, end: start + m[0].length, char, reading, confidence });
+    }
+  }
+  return tags;
+}
+
+/** `text` with the given tags cut out (a crude strip, for tests and quick looks). */
+export function stripPinyinTags(text: string, tags: readonly PinyinTag[] = findPinyinTags(text)): string {
+  let out = '';
+  let at = 0;
+  for (const t of tags) {
+    out += text.slice(at, t.start);
+    at = t.end;
+  }
+  return out + text.slice(at);
+}

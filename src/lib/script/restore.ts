@@ -1,0 +1,164 @@
+// Turns a page that was converted from simplified to traditional one character at a time (with
+// Taiwan-style 著 for 着) back into the author's simplified text, one UTF-16 unit for one, so
+// that every offset into the page is an offset into the result. It records only the places
+// where context decided (a phrase of OpenCC's, 著 → 着), not every character it converts. It
+// never removes, adds or reorders anything.
+
+import { t2s, tsCharacterCodes, tsCharacters, type Converter } from './opencc.ts';
+import { staysZhu, ZHE, ZHE_CONTEXT, ZHU } from './zhe.ts';
+
+export interface ScriptDecision {
+  /** Where the decision stands, in the input (and, equally, in the output). */
+  start: number;
+  end: number;
+  /** What the page has there. */
+  witness: string;
+  /** What the simplified text has there. */
+  reading: string;
+  /** Which rule decided; one of the keys of `SCRIPT_RULES`. */
+  rule: ScriptRule;
+}
+
+export type ScriptRule = 'zhe' | 'phrase';
+
+/** One line per rule, in the reader's terms (for the apparatus note). */
+export const SCRIPT_RULES: Record<ScriptRule, string> = {
+  zhe: '著 here is the Taiwan spelling of 着 (particle zhe, or zhuó/zháo), not zhù as in 著作',
+  phrase: "OpenCC's phrase table overrides the character table in this word (e.g. 乾隆, 瞭望)",
+};
+
+const CLAUSE_BREAK = /([\s,.;:!?，。；：、！？]+)/;
+
+function perCharacter(text: string): string {
+  const table = tsCharacters();
+  let out = '';
+  for (const ch of text) {
+    const m = table.get(ch);
+    out += m !== undefined && m.length === ch.length ? m : ch;
+  }
+  return out;
+}
+
+function sameBreaks(a: string, b: string): boolean {
+  for (let i = a.indexOf('\n'); i >= 0; i = a.indexOf('\n', i + 1)) if (b[i] !== '\n') return false;
+  return true;
+}
+
+/**
+ * `convert(text)` with exactly text.length units, unit for unit: the whole text if the converter
+ * kept the length (and the line breaks), else line by line, then clause by clause, and a piece
+ * whose length still changes is converted one character at a time by the character table
+ * (a character whose counterpart has another length is kept as it is).
+ */
+export function convertSameLength(text: string, convert: Converter): string {
+  const whole = convert(text);
+  if (whole.length === text.length && sameBreaks(text, whole)) return whole;
+  return text
+    .split('\n')
+    .map((line) => {
+      const c = convert(line);
+      if (c.length === line.length) return c;
+      return line
+        .split(CLAUSE_BREAK)
+        .map((piece) => {
+          const p = convert(piece);
+          return p.length === piece.length ? p : perCharacter(piece);
+        })
+        .join('');
+    })
+    .join('\n');
+}
+
+export interface RestoreOptions {
+  /**
+   * Read 著 as the Taiwan spelling of 着 where it is not zhù (default true, as on the damaged
+   * pages). Turn off for text whose 著 already means zhù (OpenCC-standard or Hong Kong text).
+   */
+  zhe?: boolean;
+}
+
+/**
+ * The author's simplified text of a page (pinyin tags already removed), with the same length,
+ * and the context decisions made on the way (in page order).
+ */
+export function restoreSimplified(
+  pageText: string,
+  options: RestoreOptions = {},
+): { text: string; decisions: ScriptDecision[] } {
+  const converted = convertSameLength(pageText, t2s());
+  const decisions: ScriptDecision[] = [];
+  const table = tsCharacters();
+
+  // 著: Taiwan usage writes 着 as 著, so each 著 is decided in context.
+  // Each is decided on a short stretch around it in which the earlier decisions are applied.
+  const zheAt: number[] = [];
+  const parts: string[] = [];
+  let at = 0;
+  const firstZhu = options.zhe === false ? -1 : converted.indexOf(ZHU);
+  for (let p = firstZhu; p >= 0; p = converted.indexOf(ZHU, p + 1)) {
+    const from = Math.max(0, p - ZHE_CONTEXT);
+    let local = converted.slice(from, p + ZHE_CONTEXT + 1);
+    for (let k = zheAt.length - 1; k >= 0 && zheAt[k]! >= from; k--) {
+      const q = zheAt[k]! - from;
+      local = local.slice(0, q) + ZHE + local.slice(q + 1);
+    }
+    if (!staysZhu(local, p - from)) {
+      parts.push(converted.slice(at, p), ZHE);
+      at = p + 1;
+      zheAt.push(p);
+    }
+  }
+  parts.push(converted.slice(at));
+  const text = parts.join('');
+
+  // Everything else that differs from the one-character default came from OpenCC's phrases.
+  let run: { start: number; end: number } | null = null;
+  const flush = () => {
+    if (!run) return;
+    decisions.push({
+      start: run.start,
+      end: run.end,
+      witness: pageText.slice(run.start, run.end),
+      reading: text.slice(run.start, run.end),
+      rule: 'phrase',
+    });
+    run = null;
+  };
+  const codes = tsCharacterCodes();
+  const zhu = ZHU.charCodeAt(0);
+  const zhe = ZHE.charCodeAt(0);
+  for (let i = 0; i < pageText.length; ) {
+    const c = pageText.charCodeAt(i);
+    let n = 1;
+    let differs: boolean;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < pageText.length) {
+      // outside the BMP (rare): through the map
+      n = 2;
+      const ch = pageText.slice(i, i + 2);
+      const m = table.get(ch);
+      const plain = m !== undefined && m.length === 2 ? m : ch;
+      differs = text.slice(i, i + 2) !== plain;
+    } else {
+      const o = text.charCodeAt(i);
+      if (c === zhu && o === zhe) {
+        flush();
+        decisions.push({ start: i, end: i + 1, witness: ZHU, reading: ZHE, rule: 'zhe' });
+        i++;
+        continue;
+      }
+      const m = codes[c]!;
+      // 0: not in the table; 1: its counterpart is not one unit, so the default keeps it
+      differs = o !== (m <= 1 ? c : m);
+    }
+    if (differs) {
+      if (run && run.end === i) run.end = i + n;
+      else {
+        flush();
+        run = { start: i, end: i + n };
+      }
+    } else flush();
+    i += n;
+  }
+  flush();
+  return { text, decisions };
+}

@@ -1,0 +1,55 @@
+// Makes a traditional edition afresh from the restored simplified text: opencc-js's own
+// conversion for the variant, with the entries of corrections.tsv taking part in it. It never
+// starts from the damaged page's traditional characters and never swaps vocabulary (软件 stays
+// 軟件 in zh-TW: an edition changes the script of the author's words, not the words).
+
+import { corrections, type TraditionalVariant } from './corrections.ts';
+import { converterWith, t2hk, t2tw, type Converter } from './opencc.ts';
+
+export type { TraditionalVariant } from './corrections.ts';
+
+/**
+ * The opencc-js config for each variant:
+ * - zh-Hant: `s2t`, OpenCC standard traditional (爲, 着 for the particle, 裏): the form OpenCC
+ *   converts through, neutral between regions;
+ * - zh-TW: `s2tw`, characters plus Taiwan variant forms (為, 著, 裡). Not `s2twp`, whose phrase
+ *   table also replaces mainland words with Taiwan ones (软件 → 軟體, 信息 → 資訊);
+ * - zh-HK: `s2hk`, characters plus Hong Kong variant forms (台, 着, 裏). Not `s2hkp`, for the
+ *   same reason.
+ */
+const CONFIG: Record<TraditionalVariant, string> = {
+  'zh-Hant': 's2t',
+  'zh-TW': 's2tw',
+  'zh-HK': 's2hk',
+};
+
+const built = new Map<TraditionalVariant, Converter>();
+// one array per set of entries, so that variants with the same entries share their tries
+const extras = new Map<string, ReadonlyArray<readonly [string, string]>>();
+
+function converterFor(variant: TraditionalVariant): Converter {
+  let c = built.get(variant);
+  if (!c) {
+    const entries = corrections()
+      .filter((e) => e.variants.includes(variant))
+      .map((e) => [e.simplified, e.traditional] as const);
+    const key = JSON.stringify(entries);
+    let extra = extras.get(key);
+    if (!extra) extras.set(key, (extra = entries));
+    c = converterWith(CONFIG[variant], extra);
+    built.set(variant, c);
+  }
+  return c;
+}
+
+/** A correction's traditional phrase as the given variant writes it (OpenCC's regional stage). */
+export function variantForm(traditional: string, variant: TraditionalVariant): string {
+  if (variant === 'zh-TW') return t2tw()(traditional);
+  if (variant === 'zh-HK') return t2hk()(traditional);
+  return traditional;
+}
+
+/** The traditional edition of a simplified text in the given variant. */
+export function toTraditional(simplified: string, variant: TraditionalVariant): string {
+  return converterFor(variant)(simplified);
+}

@@ -1,0 +1,160 @@
+// Decides, for one 著 in text that was converted to traditional with Taiwan usage, whether the
+// author wrote 著 (zhù: 著作, 显著, 卓著) or 着 (the particle zhe, and zhuó/zháo: 随着, 着重,
+// 睡着). Sources: OpenCC's Taiwan-variant phrase exceptions plus zhu-words.tsv for the zhù words,
+// and jieba to check that such a word really stands there as a word. It never looks at any
+// other character and never rewrites text itself.
+
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
+import { readDataFile } from './datafile.ts';
+import { t2s, twVariantPhraseExceptions } from './opencc.ts';
+
+export const ZHU = '著';
+export const ZHE = '着';
+
+/** A zhù word and where its 著 stand in it. */
+interface ZhuWord {
+  word: string;
+  offsets: number[];
+}
+
+let zhuWords: ZhuWord[] | undefined;
+
+function offsetsOf(word: string, ch: string): number[] {
+  const out: number[] = [];
+  for (let i = word.indexOf(ch); i >= 0; i = word.indexOf(ch, i + 1)) out.push(i);
+  return out;
+}
+
+/**
+ * The zhù words, simplified: OpenCC's TWVariantsRevPhrases entries that keep 著 (著作 → 著作,
+ * unlike 待著 → 待着), converted with t2s, plus the words of zhu-words.tsv.
+ */
+export function zhuWordList(): readonly string[] {
+  return loadZhuWords().map((w) => w.word);
+}
+
+function loadZhuWords(): ZhuWord[] {
+  if (zhuWords) return zhuWords;
+  const words = new Set<string>();
+  for (const [from, to] of twVariantPhraseExceptions()) {
+    if (from.length !== to.length) continue;
+    const kept = offsetsOf(from, ZHU).filter((i) => to[i] === ZHU);
+    if (kept.length > 0) words.add(t2s()(from));
+  }
+  for (const { fields } of readDataFile('zhu-words.tsv')) {
+    if (fields[0]) words.add(fields[0]);
+  }
+  zhuWords = [...words]
+    .map((word) => ({ word, offsets: offsetsOf(word, ZHU) }))
+    .filter((w) => w.offsets.length > 0);
+  return zhuWords;
+}
+
+let jieba: Jieba | undefined;
+/** jieba with its default dictionary, loaded on first use only (~200 ms, 5 MB). */
+function segmenter(): Jieba {
+  if (!jieba) {
+    const require = createRequire(import.meta.url);
+    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict.js') as { dict: Uint8Array };
+    jieba = JiebaClass.withDict(dict);
+  }
+  return jieba;
+}
+
+const HAN = /\p{Script=Han}/u;
+const WINDOW = 12;
+/** How many units on each side of a 著 `staysZhu` may look at. */
+export const ZHE_CONTEXT = WINDOW + 2;
+
+function isHanAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  // the pages' Chinese is in the BMP; a surrogate ends the window, which is only cautious
+  return c >= 0x2e80 && HAN.test(text[i]!);
+}
+
+/** Start offsets of jieba's tokens of `s`, plus s.length at the end; null if they do not tile s. */
+function tokenBounds(tokens: readonly string[], length: number): number[] | null {
+  const bounds = [0];
+  let at = 0;
+  for (const t of tokens) {
+    at += t.length;
+    bounds.push(at);
+  }
+  return at === length ? bounds : null;
+}
+
+/** Index of the token (by its bounds) that contains offset i. */
+function tokenAt(bounds: readonly number[], i: number): number {
+  let k = 0;
+  while (k + 1 < bounds.length && bounds[k + 1]! <= i) k++;
+  return k;
+}
+
+/** `text` segmented by jieba (no HMM), as token bounds relative to `from`. */
+function segment(text: string, from: number): number[] | null {
+  return tokenBounds(segmenter().cut(text, false), text.length)?.map((b) => b + from) ?? null;
+}
+
+const AUTHOR_AFTER = /^(?:[^\p{Script=Han}]|[译譯编編]|$)/u;
+
+/**
+ * True when the 著 at `p` in `text` (simplified apart from this 著) is zhù and stays 著; false
+ * when it is the Taiwan spelling of 着. Rules, in order:
+ * 1. a zhù word covers it and jieba takes that word as (part of) one token — except a word that
+ *    starts with this 著 (著作, 著名) where the text reads as verb + 着 + word (发挥着作用,
+ *    起着作用, 随着名气): there jieba, given 着, puts 着 at the end of a token and a word of two or
+ *    more characters right after it;
+ * 2. 著 after a person's name (jieba tag nr*) or 等, before punctuation, the line end or 译/编:
+ *    the "written by" of a reference (亨廷顿著, 张三等著);
+ * 3. otherwise 着.
+ */
+export function staysZhu(text: string, p: number): boolean {
+  let a = p;
+  while (a > 0 && p - a < WINDOW && isHanAt(text, a - 1)) a--;
+  let b = p + 1;
+  while (b < text.length && b - p <= WINDOW && isHanAt(text, b)) b++;
+
+  const covering: Array<{ start: number; end: number }> = [];
+  for (const w of loadZhuWords()) {
+    for (const k of w.offsets) {
+      const start = p - k;
+      const end = start + w.word.length;
+      if (start >= a && end <= b && text.startsWith(w.word, start)) covering.push({ start, end });
+    }
+  }
+  const window = text.slice(a, b);
+  if (covering.length > 0) {
+    const orig = segment(window, a);
+    if (orig) {
+      for (const c of covering) {
+        const t = tokenAt(orig, c.start);
+        if (orig[t + 1]! < c.end) continue; // jieba splits the word: it is not there
+        if (c.start === p && readsAsParticle(window, a, p)) continue;
+        return true;
+      }
+    }
+  }
+
+  if (AUTHOR_AFTER.test(text.slice(p + 1, p + 2))) {
+    if (text[p - 1] === '等') return true;
+    if (p > a) {
+      const tagged = segmenter().tag(text.slice(a, p), false);
+      const last = tagged[tagged.length - 1];
+      if (last && last.tag.startsWith('nr')) return true;
+    }
+  }
+  return false;
+}
+
+/** With 着 at p, does jieba end a token at p + 1 and start a word of 2+ characters there? */
+function readsAsParticle(window: string, a: number, p: number): boolean {
+  const alt = window.slice(0, p - a) + ZHE + window.slice(p - a + 1);
+  const bounds = segment(alt, a);
+  if (!bounds) return false;
+  const t = tokenAt(bounds, p);
+  if (bounds[t + 1] !== p + 1) return false;
+  const next = bounds[t + 2];
+  return next !== undefined && next - (p + 1) >= 2;
+}

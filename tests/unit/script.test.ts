@@ -1,0 +1,231 @@
+// Tests for src/lib/script: restoring the author's simplified text from the seed page, the 著
+// rule, making traditional editions, the corrections dictionary (checked against the OpenCC
+// CLI, which CI installs from Debian's `opencc` package), and general conversion.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { stripPinyinTags } from '../../src/lib/pinyin/index.ts';
+import {
+  convert,
+  convertSameLength,
+  corrections,
+  parseCorrectionsText,
+  restoreSimplified,
+  toTraditional,
+  TRADITIONAL_VARIANTS,
+  variantForm,
+  zhuWordList,
+  type TraditionalVariant,
+} from '../../src/lib/script/index.ts';
+import { readDataFile } from '../../src/lib/script/datafile.ts';
+import { s2hk, s2t, s2tw } from '../../src/lib/script/opencc.ts';
+
+const seed = readFileSync(new URL('../fixtures/seed-000.txt', import.meta.url), 'utf8');
+const page = stripPinyinTags(seed);
+const restored = restoreSimplified(page);
+const simplified = restored.text;
+
+const openccJs: Record<TraditionalVariant, () => (s: string) => string> = {
+  'zh-Hant': s2t,
+  'zh-TW': s2tw,
+  'zh-HK': s2hk,
+};
+
+const han = (s: string) => s.replace(/[^\p{Script=Han}]/gu, '');
+
+describe('restoreSimplified on the seed page', () => {
+  it('keeps the length, unit for unit', () => {
+    expect(simplified.length).toBe(page.length);
+    for (const ch of ['\n', '(', ')', '[', '“', '2']) {
+      const at = (s: string) => [...s].flatMap((c, i) => (c === ch ? [i] : []));
+      expect(at(simplified)).toEqual(at(page));
+    }
+  });
+
+  it('restores the simplified words the char-by-char conversion got wrong', () => {
+    for (const w of ['国家与社会关系', '基层干部', '并形成', '对于', '随着', '标志着', '意味着', '代表着', '贯穿着', '有着', '发挥着', '承担着']) {
+      expect(simplified).toContain(w);
+    }
+    for (const w of ['關', '関系', '隨著', '標志著', '著']) expect(simplified).not.toContain(w);
+  });
+
+  it('records one decision per 著 → 着 and nothing else on this page', () => {
+    const zhu = [...page.matchAll(/著/g)].map((m) => m.index);
+    expect(restored.decisions.map((d) => d.start)).toEqual(zhu);
+    for (const d of restored.decisions) {
+      expect(d).toMatchObject({ end: d.start + 1, witness: '著', reading: '着', rule: 'zhe' });
+    }
+  });
+
+  it('agrees with the clean edition of the seed on every line the mojibake spared', () => {
+    const clean = readFileSync(new URL('../fixtures/clean/000.zh-Hans.txt', import.meta.url), 'utf8');
+    const ours = han(simplified);
+    const lines = clean.split('\n').map(han).filter((l) => l.length > 0);
+    const missing = lines.filter((l) => !ours.includes(l));
+    // three paragraphs hold mojibake runs (`?皢挝弧…`, `?qū)嵺`, `?;鶎…`): not this module's job
+    expect(missing.length).toBeLessThanOrEqual(3);
+    expect(lines.length - missing.length).toBeGreaterThan(30);
+  });
+});
+
+describe('the 著 rule', () => {
+  const s = (t: string) => restoreSimplified(t).text;
+
+  it('reads 著 after a verb, and in zhuó / zháo words, as 着', () => {
+    expect(s('隨著社會發展')).toBe('随着社会发展');
+    expect(s('問題依然存在著。')).toBe('问题依然存在着。');
+    expect(s('在社會治理中發揮著作用')).toBe('在社会治理中发挥着作用');
+    expect(s('起著作用')).toBe('起着作用');
+    expect(s('隨著名氣增大')).toBe('随着名气增大');
+    expect(s('討論著問題')).toBe('讨论着问题');
+    // 着重 and 着手 are written with 着 in simplified (zhuó), whatever Taiwan writes
+    expect(s('著重分析')).toBe('着重分析');
+    expect(s('著手解決')).toBe('着手解决');
+  });
+
+  it('keeps 著 where it reads zhù', () => {
+    for (const t of ['他的著作很多', '著作權法', '顯著提高', '有著名的學者', '成績卓著', '土著居民', '臭名昭著', '著稱於世', '這部譯著', '代表著作']) {
+      expect(s(t)).toContain('著');
+      expect(restoreSimplified(t).decisions).toEqual([]);
+    }
+    // "written by" in a reference
+    expect(s('亨廷頓著,王冠華譯')).toBe('亨廷顿著,王冠华译');
+    expect(s('張三等著.')).toBe('张三等著.');
+  });
+
+  it('takes its zhù words from OpenCC and zhu-words.tsv, each line with a reason', () => {
+    const words = zhuWordList();
+    for (const w of ['著作', '显著', '昭著', '卓著', '土著']) expect(words).toContain(w);
+    for (const { line, fields } of readDataFile('zhu-words.tsv')) {
+      expect(fields, `zhu-words.tsv:${line}`).toHaveLength(2);
+      expect(fields[0], `zhu-words.tsv:${line}`).toContain('著');
+      expect(fields[1]!.length, `zhu-words.tsv:${line}`).toBeGreaterThan(5);
+    }
+  });
+
+  it('can be turned off for text whose 著 already means zhù', () => {
+    expect(restoreSimplified('隨著', { zhe: false }).text).toBe('随著');
+  });
+});
+
+describe('other context decisions and the length guarantee', () => {
+  it('records where an OpenCC phrase overrides the character table', () => {
+    const r = restoreSimplified('乾隆年間的乾淨');
+    expect(r.text).toBe('乾隆年间的干净');
+    expect(r.decisions).toEqual([{ start: 0, end: 1, witness: '乾', reading: '乾', rule: 'phrase' }]);
+  });
+
+  it('falls back to one character at a time where OpenCC changes the length', () => {
+    // TSPhrases maps 二噁英 to 二𫫇英 (one unit longer); TSCharacters maps 㗲 to 𠵾 (astral)
+    for (const t of ['二噁英污染', '㗲', '一段。二噁英\n第二行']) {
+      expect(restoreSimplified(t).text).toHaveLength(t.length);
+    }
+    expect(restoreSimplified('二噁英').text).toBe('二恶英');
+    expect(convertSameLength('ab,cd\nef', (x) => x.replace('cd', 'c'))).toBe('ab,cd\nef');
+    expect(convertSameLength('ab,cd\nef', (x) => x.replace('ef', 'EF'))).toBe('ab,cd\nEF');
+  });
+});
+
+describe('toTraditional', () => {
+  it('makes the seed edition afresh', () => {
+    const hant = toTraditional(simplified, 'zh-Hant');
+    for (const w of ['基層幹部', '關係', '並形成', '對於', '隨着', '標誌着', '嚴重制約']) expect(hant).toContain(w);
+    const tw = toTraditional(simplified, 'zh-TW');
+    for (const w of ['基層幹部', '關係', '隨著', '標誌著', '為']) expect(tw).toContain(w);
+    const hk = toTraditional(simplified, 'zh-HK');
+    for (const w of ['基層幹部', '關係', '隨着', '平台']) expect(hk).toContain(w);
+  });
+
+  it('changes script, not vocabulary', () => {
+    expect(toTraditional('软件和信息', 'zh-TW')).toBe('軟件和信息');
+  });
+
+  it('differs from the OpenCC CLI (opencc -c s2t.json) on the seed only where corrections.tsv says so', () => {
+    let cli: string;
+    try {
+      cli = execFileSync('opencc', ['-c', 's2t.json'], { input: simplified, encoding: 'utf8' });
+    } catch (e) {
+      throw new Error(
+        'The OpenCC command-line tool is needed for this test and is missing or failed: ' +
+          'install it with `apt-get install -y opencc` (Debian package `opencc`). ' +
+          `(${(e as Error).message})`,
+      );
+    }
+    const ours = toTraditional(simplified, 'zh-Hant');
+    expect(ours.length).toBe(cli.length);
+
+    const spans: Array<{ start: number; end: number }> = [];
+    for (let i = 0; i < ours.length; i++) {
+      if (ours[i] === cli[i]) continue;
+      const last = spans[spans.length - 1];
+      if (last && last.end === i) last.end = i + 1;
+      else spans.push({ start: i, end: i + 1 });
+    }
+    const hant = corrections().filter((c) => c.variants.includes('zh-Hant'));
+    const unexplained = spans.filter(({ start, end }) => {
+      return !hant.some((c) => {
+        for (let at = simplified.indexOf(c.simplified); at >= 0; at = simplified.indexOf(c.simplified, at + 1)) {
+          const covers = at <= start && end <= at + c.simplified.length;
+          if (covers && ours.slice(at, at + c.traditional.length) === c.traditional) return true;
+        }
+        return false;
+      });
+    });
+    expect(unexplained.map((s) => `${simplified.slice(s.start - 3, s.end + 3)}: ours ${ours.slice(s.start, s.end)}, CLI ${cli.slice(s.start, s.end)}`)).toEqual([]);
+    // and on this page the dictionary is not idle: 严重制约 is one of its cases
+    expect(spans.length).toBeGreaterThan(0);
+  });
+});
+
+describe('corrections.tsv', () => {
+  it('parses, and every entry has a reason', () => {
+    const all = corrections();
+    expect(all.length).toBeGreaterThan(0);
+    for (const c of all) {
+      expect(c.reason.length, `corrections.tsv:${c.line}`).toBeGreaterThan(10);
+      expect(c.variants.length, `corrections.tsv:${c.line}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('rejects a malformed line', () => {
+    expect(() => parseCorrectionsText('干部\t幹部\t*\n')).toThrow(/reason/);
+    expect(() => parseCorrectionsText('干部\t幹部\tzh-CN\tbecause\n')).toThrow(/variant/);
+    expect(() => parseCorrectionsText('干部\t幹\t*\tbecause\n')).toThrow(/length/);
+    expect(parseCorrectionsText('# a comment\n\n干部\t幹部\tzh-TW,zh-HK\tbecause\n')).toMatchObject([
+      { simplified: '干部', traditional: '幹部', variants: ['zh-TW', 'zh-HK'], line: 3 },
+    ]);
+  });
+
+  it('every entry fixes something opencc-js gets wrong, in every variant it names', () => {
+    for (const c of corrections()) {
+      for (const v of c.variants) {
+        const plain = openccJs[v]()(c.simplified);
+        const ours = toTraditional(c.simplified, v);
+        expect(ours, `corrections.tsv:${c.line} ${v}`).toBe(variantForm(c.traditional, v));
+        expect(ours, `corrections.tsv:${c.line} ${v}: opencc-js already gives this`).not.toBe(plain);
+      }
+    }
+  });
+
+  it('a longer OpenCC phrase still wins over an entry', () => {
+    expect(toTraditional('折合人民币', 'zh-Hant')).toBe('折合人民幣');
+    expect(toTraditional('折合椅', 'zh-Hant')).toBe('摺合椅');
+  });
+});
+
+describe('convert', () => {
+  it('converts any input to any target', () => {
+    expect(convert('隨著國家發展,關系', 'zh-Hans')).toBe('随着国家发展,关系');
+    expect(convert('随着国家发展', 'zh-Hans')).toBe('随着国家发展');
+    expect(convert('随着基层干部', 'zh-TW')).toBe('隨著基層幹部');
+    expect(convert('随着基层干部', 'zh-HK')).toBe('隨着基層幹部');
+    expect(convert('隨著基層幹部', 'zh-Hant')).toBe('隨着基層幹部');
+    for (const v of TRADITIONAL_VARIANTS) expect(convert('', v)).toBe('');
+  });
+
+  it('leaves 著 alone in traditional text that writes 着 itself', () => {
+    expect(convert('隨着社會發展,其著述', 'zh-Hans')).toBe('随着社会发展,其著述');
+    expect(convert('其著述甚豐,隨着', 'zh-Hans')).toBe('其著述甚丰,随着');
+  });
+});
