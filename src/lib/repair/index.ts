@@ -7,7 +7,7 @@
 
 import { pageModel } from '../lm/chinese-model.ts';
 import { findPinyinTags, stripPinyinTags } from '../pinyin/index.ts';
-import { restoreSimplified } from '../script/index.ts';
+import { restoreSimplified, SCRIPT_RULES } from '../script/index.ts';
 import type { Emendation } from './apparatus.ts';
 import { classifyFurniture, splitLines, type PageLine } from './furniture.ts';
 import { punctuationEdits, spaceEdits } from './punctuation.ts';
@@ -49,8 +49,10 @@ export function repairPage(page: string, options: RepairOptions = {}): RepairRes
   const t = new Transcript(page);
 
   // 1. Mojibake runs, read in step again, scored by a model that knows this page's own text.
-  const body = pageLines.filter((l) => !roles.has(l.index)).map((l) => stripPinyinTags(l.text)).join('\n');
-  const realignOptions: RealignOptions = { model: pageModel(body), ...options.realign };
+  const bodyLines = pageLines.filter((l) => !roles.has(l.index)).map((l) => l.text);
+  const tagged = new Set(bodyLines.flatMap((l) => findPinyinTags(l).map((tag) => tag.char)));
+  const body = bodyLines.map((l) => stripPinyinTags(l)).join('\n');
+  const realignOptions: RealignOptions = { model: pageModel(body), tagged, ...options.realign };
   stage(t, roles, (line) =>
     realignLine(line.text, realignOptions).map((fix) => ({
       start: line.start + fix.start,
@@ -85,7 +87,8 @@ export function repairPage(page: string, options: RepairOptions = {}): RepairRes
   for (const line of lines) {
     const restored = untouched.has(line.index) ? { text: line.text, decisions: [] } : restoreSimplified(line.text);
     for (const d of restored.decisions) {
-      t.note(line.start + d.start, line.start + d.end, 'script', 0.9, `${d.witness} → ${d.reading}: ${d.rule}`);
+      if (d.witness === d.reading) continue; // a decision that kept the character changes nothing
+      t.note(line.start + d.start, line.start + d.end, 'script', 0.9, `${d.witness} → ${d.reading}: ${SCRIPT_RULES[d.rule]}`);
     }
     simplified += restored.text + t.text.slice(line.end, line.index + 1 < lines.length ? lines[line.index + 1]!.start : line.end);
   }

@@ -30,20 +30,28 @@ export interface RealignOptions {
   charMargin?: number;
   /** The model to score readings with (default: the dictionary model; the repair passes one adapted to the page). */
   model?: CharModel;
+  /**
+   * Characters the page tags with pinyin wherever they stand. Such a character cannot stand inside
+   * a run: its tag's ASCII `(` would have put the reader back in step.
+   */
+  tagged?: ReadonlySet<string>;
 }
 
 const LACUNA = '□';
+const NO_TAGS: ReadonlySet<string> = new Set();
 const MAX_TOKENS = 48;
 const BEAM = 16;
 /** Prior cost of assuming a byte pair vanished without a trace. */
 const VANISH_COST = 7;
 /** Prior cost of a private-use trail byte other than the one the page shows. */
-const PUA_TRAIL_COST = 2;
+const PUA_TRAIL_COST = 1;
 /** Cost of a run whose lost lead byte left no `?` on the page. */
 const SILENT_START_COST = 6;
 /** A pinyin tag after the run that reads the restored character: bonus; that does not: cost. */
 const TAG_FIT_BONUS = 6;
 const TAG_MISFIT_COST = 10;
+/** A character the page always tags, read where no tag follows it. */
+const TAGGED_INSIDE_COST = 8;
 const RIGHT_CONTEXT = 4;
 /** How many places a run may end at before the search stops reading. */
 const MAX_ENDS = 4;
@@ -51,6 +59,8 @@ const MAX_ENDS = 4;
 const LOCAL_KEEP = 24;
 /** How many first halves of a vanished pair are combined with the second halves. */
 const VANISH_FIRSTS = 10;
+/** How many second halves of a vanished pair are combined with the first halves. */
+const VANISH_SECONDS = 16;
 
 const TAG_RE = /^\(([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+)\)/iu;
 const TAG_FRAGMENT_RE = /^([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+)\)/iu;
@@ -195,12 +205,13 @@ function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost
     if (plausible(model, b)) seconds.set(v2, { ch: b, s: next ? model.logP(next, b) : model.logUnigram(b) });
   }
   firsts.sort((x, y) => y.s - x.s);
+  const ranked = [...seconds.entries()].sort((x, y) => y[1].s - x[1].s).slice(0, VANISH_SECONDS);
   const out: Array<Option & { s: number }> = [];
   for (const f of firsts.slice(0, VANISH_FIRSTS)) {
-    for (const v2 of pairs.get(f.v1)!) {
-      const sec = seconds.get(v2);
-      if (!sec) continue;
-      out.push({ text: f.ch + sec.ch, lp: l.lp + r.lp - cost, s: f.s + sec.s + model.logP(sec.ch, f.ch)});
+    const allowed = pairs.get(f.v1)!;
+    for (const [v2, sec] of ranked) {
+      if (!allowed.includes(v2)) continue;
+      out.push({ text: f.ch + sec.ch, lp: l.lp + r.lp - cost, s: f.s + sec.s + model.logP(sec.ch, f.ch) });
     }
   }
   out.sort((x, y) => y.s - x.s);
@@ -281,7 +292,16 @@ function prune(model: CharModel, opts: Option[], prev: string, next: string): Op
 }
 
 /** The options of one restored position: the pair (left, right), or a vanished pair between. */
-function gapOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], unreadable: boolean, prev: string, next: string): Option[] {
+function gapOptions(
+  model: CharModel,
+  left: ByteOpt[],
+  right: ByteOpt[],
+  unreadable: boolean,
+  prev: string,
+  next: string,
+  tagged: ReadonlySet<string>,
+  lastTag?: { syllable: string | undefined },
+): Option[] {
   let opts: Option[];
   if (unreadable) {
     opts = vanishOptions(model, left, right, 0, prev, next);
@@ -289,6 +309,19 @@ function gapOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], unreada
     const forced = left.length === 1 && right.length === 1;
     opts = pairOptions(model, left, right, forced);
     opts.push(...vanishOptions(model, left, right, VANISH_COST, prev, next));
+  }
+  if (tagged.size > 0) {
+    // A character the page always tags stands only last, with its tag after the run.
+    opts = opts.map((o) => {
+      let cost = 0;
+      for (let k = 0; k < o.text.length; k++) {
+        const ch = o.text[k]!;
+        if (!tagged.has(ch)) continue;
+        const fitsTag = lastTag && k === o.text.length - 1 && lastTag.syllable !== undefined && reads(ch, lastTag.syllable);
+        if (!fitsTag) cost += TAGGED_INSIDE_COST;
+      }
+      return cost ? { text: o.text, lp: o.lp - cost } : o;
+    });
   }
   return prune(model, opts, prev, next);
 }
@@ -312,7 +345,7 @@ interface End {
 }
 
 /** Build the hypotheses for a run starting at `trigger` in `line`. */
-function hypotheses(model: CharModel, line: string, trigger: Trigger): Hypothesis[] {
+function hypotheses(model: CharModel, line: string, trigger: Trigger, tagged: ReadonlySet<string>): Hypothesis[] {
   let pos = trigger.start;
   let startOpts: ByteOpt[] = ALL_LEADS;
   const prior = trigger.marked ? 0 : -SILENT_START_COST;
@@ -394,7 +427,7 @@ function hypotheses(model: CharModel, line: string, trigger: Trigger): Hypothesi
     while (shared.length <= i) {
       const k = shared.length;
       const prev = k === 0 ? plainContext(line.slice(Math.max(0, trigger.start - 1), trigger.start)).slice(-1) : guesses[k - 1] ?? '';
-      shared.push(gapOptions(model, lefts[k]!, tokens[k]!.lead, tokens[k]!.unreadable ?? false, prev, guesses[k + 1] ?? ''));
+      shared.push(gapOptions(model, lefts[k]!, tokens[k]!.lead, tokens[k]!.unreadable ?? false, prev, guesses[k + 1] ?? '', tagged));
     }
     return shared[i]!;
   };
@@ -412,7 +445,7 @@ function hypotheses(model: CharModel, line: string, trigger: Trigger): Hypothesi
       positions.push(opts);
     }
     if (!ok) continue;
-    const last = gapOptions(model, lefts[e.count]!, e.endOpts, e.unreadable ?? false, guesses[e.count - 1] ?? '', '');
+    const last = gapOptions(model, lefts[e.count]!, e.endOpts, e.unreadable ?? false, guesses[e.count - 1] ?? '', '', tagged, { syllable: e.tagAfter });
     if (last.length === 0) continue;
     positions.push(last);
     out.push({ start: trigger.start, end: e.end, positions, prior, tagAfter: e.tagAfter, suffix: e.suffix, label: e.label });
@@ -467,7 +500,7 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
   for (const trig of findTriggers(line)) {
     if (trig.start < covered) continue;
     const starts: Trigger[] = trig.marked ? [trig] : silentStarts(line, trig.start, covered);
-    const hyps = starts.flatMap((t) => hypotheses(model, line, t));
+    const hyps = starts.flatMap((t) => hypotheses(model, line, t, options.tagged ?? NO_TAGS));
     if (hyps.length === 0) continue;
     const windowStart = Math.min(...hyps.map((h) => h.start));
     const maxEnd = Math.max(...hyps.map((h) => h.end));
