@@ -1,0 +1,135 @@
+// The repair stage on the bundled page and on small hand-made pages: what the edition prints, and
+// that every apparatus entry points at exactly its witness in the page and its reading in the text.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { repairPage } from '../../src/lib/repair/index.ts';
+import { toTraditional } from '../../src/lib/script/index.ts';
+
+const seed = readFileSync(new URL('../fixtures/seed-000.txt', import.meta.url), 'utf8');
+const result = repairPage(seed, { source: 'seed-000.txt' });
+const lines = result.text.split('\n');
+
+describe('repairPage on the bundled page', () => {
+  it('prints the title first and one paragraph or heading per line', () => {
+    expect(lines[0]).toBe('国家与社会关系视角下基层社会治理的逻辑和路径');
+    expect(lines[1]).toMatch(/^摘要：国家与社会的关系是观察和研究社会治理的重要视角。/);
+    expect(lines).toContain('一、演进：基层社会治理中国家与社会关系的发展历程');
+    expect(lines).toContain('（一）单一主体管治：政府即社会的全面管控');
+    expect(lines).toContain('1.强化治理理念，构建多元共治格局');
+    expect(lines[lines.length - 1]).toBe('责任编辑：孟 筱');
+    expect(lines.every((l) => l === l.trim() && l !== '')).toBe(true);
+  });
+
+  it('leaves no pinyin tag, spam line, private-use character or furniture in the edition', () => {
+    expect(result.text).not.toMatch(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/u);
+    expect(result.text).not.toMatch(/[\ue000-\uf8ff]/u);
+    expect(result.text).not.toContain('亚洲免费');
+    expect(result.text).not.toContain('久久精品');
+    expect(result.text).not.toContain('猜你喜欢');
+    expect(result.text).not.toContain('2021-03-08 06:21:08');
+    expect(result.text).not.toMatch(/^\?$/m);
+  });
+
+  it('reads the mojibake runs as the author wrote them, or marks what it cannot decide', () => {
+    expect(result.text).toContain('社会治理从理论走向实践并在基层渗透和发展');
+    expect(result.text).toContain('一是基层政府对社会组织的认识不到位。基层政府对于社会组织参与社会治理的必要性');
+    // The first run: one private-use character's trail byte is only a hint (the page shows
+    // U+E300, standard FA B1, the bytes were FA C0); 代理 and 代表 both read well, so the
+    // repair either restores it or prints a lacuna, never garbage.
+    expect(result.text).toMatch(/对基层社会的全面管理。“单位”作为政府的代[理表□]机构，涵盖了企业/);
+    const runs = result.apparatus.filter((e) => e.kind === 'realign' || e.kind === 'lacuna');
+    const between = (from: string, to: string) => seed.slice(seed.indexOf(from), seed.indexOf(to, seed.indexOf(from)) + to.length);
+    expect(runs.map((e) => e.witness)).toEqual([between('?qū)', '`'), between('?!', '頇C'), between('?;', 'M')]);
+  });
+
+  it('restores full-width punctuation in Chinese text only', () => {
+    expect(result.text).toContain('社会则意味着民间组织（自治组织）。');
+    expect(result.text).toContain('中图分类号：C916  文献标志码：A  文章编号：1008-2991(2021)01-095-006');
+    expect(result.text).toContain('[EB/OL].http://www.xinhuanet.com/2019-11/05/c_1125195786.htm.');
+    expect(result.text).toContain('[J].江西社会科学，2018(08).');
+    expect(result.text).toContain('（如图1所示）');
+  });
+
+  it('restores the simplified script with 着 as a particle', () => {
+    expect(result.text).toContain('标志着中国社会翻开了');
+    expect(result.text).toContain('随着国家与社会的关系上升为政策选择');
+    expect(result.text).not.toContain('著');
+    expect(result.text).toContain('基层干部');
+  });
+
+  it('makes a traditional edition afresh from the simplified text', () => {
+    const hant = toTraditional(result.text, 'zh-Hant');
+    expect(hant).toContain('基層幹部');
+    expect(hant).toContain('關係');
+    expect(hant).toContain('並');
+    expect(hant.length).toBe(result.text.length);
+  });
+
+  it('keeps every entry of the apparatus pointing at its witness and its reading', () => {
+    expect(result.apparatus.length).toBeGreaterThan(900);
+    for (const e of result.apparatus) {
+      expect(seed.slice(e.page.start, e.page.end)).toBe(e.witness);
+      expect(result.text.slice(e.edition.start, e.edition.end)).toBe(e.reading);
+      expect(e.confidence).toBeGreaterThanOrEqual(0);
+      expect(e.confidence).toBeLessThanOrEqual(1);
+      expect(e.note).not.toBe('');
+    }
+    const ids = result.apparatus.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const starts = result.apparatus.map((e) => e.page.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it('records each kind of change', () => {
+    const count = (kind: string) => result.apparatus.filter((e) => e.kind === kind).length;
+    expect(count('pinyin')).toBeGreaterThan(600);
+    expect(count('punctuation')).toBeGreaterThan(250);
+    expect(count('space')).toBe(2);
+    expect(count('script')).toBe(12);
+    const tag = result.apparatus.find((e) => e.kind === 'pinyin' && e.witness === '關(guān)');
+    expect(tag?.reading).toBe('关');
+    const zhe = result.apparatus.find((e) => e.kind === 'script');
+    expect(zhe?.witness).toBe('著');
+    expect(zhe?.reading).toBe('着');
+  });
+
+  it('keeps the furniture with its role and a repaired reading', () => {
+    const role = (r: string) => result.furniture.filter((f) => f.role === r);
+    expect(role('spam')).toHaveLength(2);
+    expect(role('placeholder')).toHaveLength(1);
+    expect(role('posted-byline')[0]?.reading).toBe('2021-03-08 06:21:08吴欢欢');
+    expect(role('journal-issue')[0]?.reading).toBe('宁夏党校学报 2021年1期');
+    expect(role('byline')[0]?.reading).toBe('吴欢欢');
+    expect(role('related-heading')[0]?.reading).toBe('猜你喜欢');
+    expect(role('related-title').map((f) => f.reading)).toContain('运用法治思维和法治方式推进基层社会治理的思考');
+    expect(role('related-source')[0]?.reading).toBe('考试周刊（2016年104期）2017-01-19 14:26:26');
+    for (const f of result.furniture) expect(seed.slice(f.page.start, f.page.end).trim()).toBe(f.witness);
+  });
+
+  it('maps every edition line back to the page', () => {
+    expect(result.lines).toHaveLength(lines.length);
+    for (const [i, l] of result.lines.entries()) {
+      expect(result.text.slice(l.edition.start, l.edition.end)).toBe(lines[i]);
+      expect(l.page.end).toBeGreaterThan(l.page.start);
+    }
+  });
+});
+
+describe('repairPage on small pages', () => {
+  it('accepts a page that is only body text, and an empty page', () => {
+    const r = repairPage('社會關(guān)系的變化,隨著時間推移。');
+    expect(r.text).toBe('社会关系的变化，随着时间推移。');
+    expect(repairPage('').text).toBe('');
+  });
+
+  it('keeps real parentheticals and question marks', () => {
+    const r = repairPage('采用匹茲堡睡眠質量指數(PSQI)測量(見表1)。這是為什么?');
+    expect(r.text).toBe('采用匹兹堡睡眠质量指数（PSQI）测量（见表1）。这是为什么？');
+  });
+
+  it('never changes Latin text, numbers, dates or URLs', () => {
+    const line = 'See https://example.org/a?b=1,2 (2021): 1-5; DOI 10.1000/xyz(1).';
+    expect(repairPage(line).text).toBe(line);
+  });
+});
