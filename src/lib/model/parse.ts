@@ -1,0 +1,526 @@
+// Parses the repaired edition (simplified text + page furniture) into the zh-Hans article model.
+// It reads the simplified text once; it never converts scripts (script.ts does, from this
+// model), never changes the edition text and never guesses a value the page does not give or
+// determine.
+
+import type { RepairResult } from '../repair/types.ts';
+import { citationId, findCitations, referenceId } from './citations.ts';
+import {
+  abstractLine,
+  catalogueLine,
+  decodeArticleNumber,
+  editorLine,
+  englishAbstractLine,
+  englishKeywordLine,
+  issnCheckDigit,
+  journalIssueLine,
+  keywordLine,
+  noteLine,
+  postedLine,
+  relatedSourceLine,
+  type CatalogueLine,
+} from './front.ts';
+import { looksLikeNames, personName, splitNames } from './names.ts';
+import { numberedHeading, styleRank, unnumberedHeading, type HeadingLine } from './numbering.ts';
+import { entryNumber, parseReference, REFERENCES_HEADING } from './references.ts';
+import type {
+  Article,
+  ArticleMeta,
+  Citation,
+  Field,
+  FigureCaption,
+  FigureMention,
+  FrontNote,
+  Paragraph,
+  PersonName,
+  Reference,
+  RelatedTitle,
+  Section,
+  Warning,
+} from './types.ts';
+
+export interface ParseOptions {
+  /** The article's slug on the site. */
+  slug?: string;
+}
+
+const stated = <T>(value: T, how: string): Field<T> => ({ value, provenance: 'stated', how });
+const derived = <T>(value: T, how: string): Field<T> => ({ value, provenance: 'derived', how });
+
+const CAPTION = /^([图表])\s*(\d{1,2})(?!\d)[\s\u3000:：.．]*(.*)$/u;
+const MAX_CAPTION = 40;
+/** `如图1所示`, `见表2`, `（图1）`: a figure or table mention (not `代表1` or `地图2`). */
+const MENTION = /(?:(?<=如|见|参见|详见|由|据|从|按)|(?<![\p{Script=Han}]))([图表])\s*(\d{1,2})(?![\d年月日期])/gu;
+
+/** Headings that read like a two-character name but are not one. */
+const SECTION_WORDS = /^(?:引言|前言|导言|导论|绪论|序言|结语|结论|结束语|小结|余论|附录|后记|摘要|问题)$/u;
+/** `（宁夏党校 科研部，宁夏 银川 750021）`: an affiliation line in parentheses. */
+const AFFILIATION = /^[（(][^（）()]*(?:\d{6}|大学|学院|党校|研究所|研究院|研究中心|中心|委员会|局|厅)[^（）()]*[）)]$/u;
+
+/**
+ * Whether the line under the title is the author line: it reads as names, is not a heading word,
+ * and is confirmed by what follows (an affiliation or a labelled front-matter line), by naming
+ * several people, or by the site's repeated byline.
+ */
+function isAuthorLine(line: string, next: string, furniture: RepairResult['furniture']): boolean {
+  if (SECTION_WORDS.test(line.replace(/[\s\u3000]+/gu, ''))) return false;
+  if (abstractLine(line) !== null || keywordLine(line) !== null || numberedHeading(line) !== null) return false;
+  if (!looksLikeNames(line, { maxHan: 4 })) return false;
+  if (AFFILIATION.test(next)) return true;
+  if (abstractLine(next) !== null || keywordLine(next) !== null || catalogueLine(next) !== null || noteLine(next) !== null) {
+    return true;
+  }
+  if (splitNames(line).names.length >= 2) return true;
+  const names = splitNames(line).names.map((n) => n.name).join();
+  return furniture.some(
+    (f) => (f.role === 'byline' || f.role === 'posted-byline') && f.reading.replace(/[\s\u3000]+/gu, '').endsWith(names.replace(/,/g, '')),
+  );
+}
+
+interface OpenSection {
+  rank: number;
+  section: Section;
+}
+
+/** Parse the repaired edition into the zh-Hans article model. */
+export function parseArticle(repair: RepairResult, options: ParseOptions = {}): Article {
+  const warnings: Warning[] = [];
+  const warn = (code: Warning['code'], message: string, place: Warning['place']): void => {
+    warnings.push({ code, message, place });
+  };
+
+  const lines = repair.text.split('\n').map((text, line) => ({ text: text.trim(), line }));
+  const content = lines.filter((l) => l.text !== '');
+
+  // Title, subtitle, author line.
+  let at = 0;
+  const titleLine = content[at];
+  const title = titleLine?.text ?? '';
+  if (titleLine) at++;
+  else warn('missing-title', 'The edition has no title line.', { id: 'meta.title' });
+  let subtitle: string | null = null;
+  const sub = content[at];
+  if (sub && /^[—–-]{1,2}/u.test(sub.text)) {
+    subtitle = sub.text.replace(/^[—–-]+\s*/u, '');
+    at++;
+  }
+  let textAuthors: { names: PersonName[]; line: number } | null = null;
+  const notes: FrontNote[] = [];
+  const byl = content[at];
+  const next = content[at + 1];
+  if (byl && isAuthorLine(byl.text, next?.text ?? '', repair.furniture ?? [])) {
+    textAuthors = { names: splitNames(byl.text).names, line: byl.line };
+    at++;
+    if (next && AFFILIATION.test(next.text)) {
+      notes.push({ label: '作者单位', text: next.text.replace(/^[（(]\s*|\s*[）)]$/gu, ''), line: next.line });
+      at++;
+    }
+  }
+
+  let abstract: string | null = null;
+  let abstractEn: string | null = null;
+  let keywords: string[] | null = null;
+  let keywordsEn: string[] = [];
+  const catalogue: CatalogueLine = {};
+  let editor: PersonName | null = null;
+  const front: Paragraph[] = [];
+  const sections: Section[] = [];
+  const captions: FigureCaption[] = [];
+  const paragraphs: Paragraph[] = [];
+  const references: Reference[] = [];
+  let sawReferencesHeading = false;
+  let inReferences = false;
+  const stack: OpenSection[] = [];
+
+  const addParagraph = (text: string, line: number): void => {
+    const open = stack[stack.length - 1]?.section;
+    const list = open ? open.paragraphs : front;
+    const id = open ? `${open.id}-p${list.length + 1}` : `p${list.length + 1}`;
+    const p: Paragraph = { id, text, line };
+    list.push(p);
+    paragraphs.push(p);
+  };
+
+  const usedSectionIds = new Set<string>();
+  const addSection = (h: HeadingLine, line: number): void => {
+    const rank = styleRank(h.numbering);
+    while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop();
+    const parent = stack[stack.length - 1]?.section ?? null;
+    const siblings = parent ? parent.subsections : sections;
+    const value = h.numbering ? h.numbering.path[h.numbering.path.length - 1]! : null;
+    let id = `${parent ? `${parent.id}-` : 's'}${value ?? siblings.length + 1}`;
+    if (h.numbering) {
+      const prev = [...siblings].reverse().find((s) => s.numbering.style === h.numbering!.style);
+      const expected = prev?.numbering.value != null ? prev.numbering.value + 1 : 1;
+      if (value !== expected) {
+        warn(
+          'section-numbering',
+          `Heading “${h.heading}” is numbered ${value} where ${expected} was expected.`,
+          { id, line },
+        );
+      }
+    } else {
+      warn('unnumbered-section', `Heading “${h.heading}” has no number; its id counts siblings.`, {
+        id,
+        line,
+      });
+    }
+    if (usedSectionIds.has(id)) {
+      let k = 2;
+      while (usedSectionIds.has(`${id}_${k}`)) k++;
+      warn('section-numbering', `Heading “${h.heading}” repeats the number of an earlier one.`, {
+        id: `${id}_${k}`,
+        line,
+      });
+      id = `${id}_${k}`;
+    }
+    usedSectionIds.add(id);
+    const section: Section = {
+      id,
+      depth: (parent?.depth ?? 0) + 1,
+      numbering: {
+        style: h.numbering?.style ?? 'none',
+        label: h.numbering?.label ?? '',
+        value,
+      },
+      heading: h.heading,
+      title: h.title,
+      line,
+      paragraphs: [],
+      subsections: [],
+    };
+    siblings.push(section);
+    stack.push({ rank, section });
+    if (h.runIn) addParagraph(h.runIn, line);
+  };
+
+  for (const { text, line } of content.slice(at)) {
+    if (inReferences) {
+      const entry = entryNumber(text);
+      if (entry && editorLine(text) === null) {
+        const parsed = parseReference(entry.body);
+        references.push({
+          id: referenceId(entry.number),
+          number: entry.number,
+          raw: text,
+          ...parsed,
+          line,
+          citedBy: [],
+        });
+        continue;
+      }
+      inReferences = false;
+    }
+    if (REFERENCES_HEADING.test(text)) {
+      inReferences = true;
+      sawReferencesHeading = true;
+      continue;
+    }
+    const abs = abstractLine(text);
+    if (abs !== null) {
+      abstract = abstract === null ? abs : `${abstract}\n${abs}`;
+      continue;
+    }
+    const kw = keywordLine(text);
+    if (kw !== null) {
+      keywords = [...(keywords ?? []), ...kw];
+      continue;
+    }
+    const absEn = englishAbstractLine(text);
+    if (absEn !== null) {
+      abstractEn = absEn;
+      continue;
+    }
+    const kwEn = englishKeywordLine(text);
+    if (kwEn !== null) {
+      keywordsEn = kwEn;
+      continue;
+    }
+    const cat = catalogueLine(text);
+    if (cat !== null) {
+      Object.assign(catalogue, cat);
+      continue;
+    }
+    const note = noteLine(text);
+    if (note !== null) {
+      notes.push({ ...note, line });
+      continue;
+    }
+    const ed = editorLine(text);
+    if (ed !== null) {
+      editor = personName(ed);
+      continue;
+    }
+    const cap = CAPTION.exec(text);
+    if (cap && text.length <= MAX_CAPTION && !/[。，]/u.test(text)) {
+      captions.push({ kind: cap[1] === '图' ? 'figure' : 'table', number: Number(cap[2]), caption: cap[3]!.trim(), line });
+      continue;
+    }
+    const heading = numberedHeading(text) ?? unnumberedHeading(text);
+    if (heading) {
+      addSection(heading, line);
+      continue;
+    }
+    addParagraph(text, line);
+  }
+
+  // References: numbering, then citations resolved against them.
+  const refByNumber = new Map<number, Reference>();
+  references.forEach((ref, i) => {
+    if (refByNumber.has(ref.number)) {
+      warn('reference-numbering', `Reference [${ref.number}] is numbered twice; the first is linked.`, {
+        id: ref.id,
+        line: ref.line,
+      });
+    } else {
+      refByNumber.set(ref.number, ref);
+    }
+    if (ref.number !== i + 1) {
+      warn('reference-numbering', `Reference [${ref.number}] stands in place ${i + 1} of the list.`, {
+        id: ref.id,
+        line: ref.line,
+      });
+    }
+    if (ref.title === null) {
+      warn('reference-unparsed', `Reference [${ref.number}] could not be parsed; it is kept as printed.`, {
+        id: ref.id,
+        line: ref.line,
+      });
+    }
+  });
+
+  const citations: Citation[] = [];
+  const counts = new Map<number, number>();
+  for (const p of paragraphs) {
+    for (const m of findCitations(p.text)) {
+      const anchors = m.refs.map((ref) => {
+        const k = (counts.get(ref) ?? 0) + 1;
+        counts.set(ref, k);
+        const id = citationId(ref, k);
+        const target = refByNumber.get(ref);
+        if (target) target.citedBy.push(id);
+        else {
+          warn('citation-missing-reference', `Citation ${m.marker} points to reference [${ref}], which the list lacks.`, {
+            id: p.id,
+            offset: m.start,
+            line: p.line,
+          });
+        }
+        return { ref, id, resolved: target !== undefined };
+      });
+      citations.push({ marker: m.marker, paragraph: p.id, start: m.start, end: m.end, refs: m.refs, anchors });
+    }
+  }
+  for (const ref of refByNumber.values()) {
+    if (ref.citedBy.length === 0) {
+      warn('reference-not-cited', `Reference [${ref.number}] is never cited in the text.`, {
+        id: ref.id,
+        line: ref.line,
+      });
+    }
+  }
+  if (references.length === 0) {
+    warn(
+      'missing-references',
+      sawReferencesHeading
+        ? 'The reference heading is followed by no entries.'
+        : 'The edition has no reference list (参考文献).',
+      { id: 'references' },
+    );
+  }
+
+  // Figures and tables mentioned in the text but absent from the page.
+  const mentions: FigureMention[] = [];
+  for (const p of paragraphs) {
+    for (const m of p.text.matchAll(MENTION)) {
+      const kind = m[1] === '图' ? 'figure' : 'table';
+      const number = Number(m[2]);
+      const missing = !captions.some((c) => c.kind === kind && c.number === number);
+      const start = m.index;
+      mentions.push({ kind, number, label: m[0], paragraph: p.id, start, end: start + m[0].length, missing });
+      if (missing) {
+        warn('missing-figure', `${m[0]} is referred to, but the page has no ${kind} ${number}.`, {
+          id: p.id,
+          offset: start,
+          line: p.line,
+        });
+      }
+    }
+  }
+
+  if (sections.length === 0) {
+    warn('missing-sections', 'The edition has no section headings; all paragraphs are front matter.', {
+      id: 'sections',
+    });
+  }
+  if (abstract === null) warn('missing-abstract', 'The edition has no abstract (摘要).', { id: 'abstract' });
+
+  // Furniture: the site's lines that carry metadata, and the related-titles list.
+  const furniture = repair.furniture ?? [];
+  const journalIssue = furniture
+    .filter((f) => f.role === 'journal-issue')
+    .map((f) => ({ f, parsed: journalIssueLine(f.reading) }))
+    .find((x) => x.parsed !== null);
+  const posted = furniture
+    .filter((f) => f.role === 'posted-byline')
+    .map((f) => postedLine(f.reading))
+    .find((x) => x !== null);
+  const bylineFurniture = furniture.find((f) => f.role === 'byline');
+  const siteKeywords = furniture.find((f) => f.role === 'site-keywords');
+
+  const related: RelatedTitle[] = [];
+  let inRelated = false;
+  for (const f of furniture) {
+    if (f.role === 'related-heading') inRelated = true;
+    else if (f.role === 'related-title') {
+      related.push({ title: f.reading.trim(), journal: null, issueLabel: null, year: null, issue: null, date: null, time: null });
+      inRelated = true;
+    } else if (f.role === 'related-source' && inRelated) {
+      const last = related[related.length - 1];
+      const src = relatedSourceLine(f.reading);
+      if (last && src && last.journal === null && last.date === null) Object.assign(last, src);
+    }
+  }
+
+  // Metadata, each field with its provenance.
+  const meta: ArticleMeta = {
+    title,
+    subtitle,
+    authors: null,
+    journal: null,
+    year: null,
+    volume: null,
+    issue: null,
+    issn: null,
+    pages: null,
+    clc: null,
+    documentCode: null,
+    articleNumber: null,
+    doi: null,
+  };
+  if (textAuthors) meta.authors = stated(textAuthors.names, 'the author line under the title');
+  else if (bylineFurniture && splitNames(bylineFurniture.reading).names.length > 0) {
+    meta.authors = stated(splitNames(bylineFurniture.reading).names, 'the author line the site repeats above the abstract');
+  } else if (posted && posted.rest !== '') {
+    meta.authors = stated(splitNames(posted.rest).names, "the site's posting line, after its timestamp");
+  }
+  if (!meta.authors) warn('missing-authors', 'The page names no author.', { id: 'meta.authors' });
+
+  const ji = journalIssue?.parsed ?? null;
+  const jiHow = journalIssue ? `the site's journal and issue line “${journalIssue.f.reading}”` : '';
+  if (ji) {
+    meta.journal = stated(ji.journal, jiHow);
+    meta.year = stated(ji.year, jiHow);
+    meta.issue = stated(ji.issue, jiHow);
+    if (ji.volume !== null) meta.volume = stated(ji.volume, jiHow);
+  }
+  if (catalogue.clc) meta.clc = stated(catalogue.clc, 'the 中图分类号 line');
+  if (catalogue.documentCode) meta.documentCode = stated(catalogue.documentCode, 'the 文献标志码 line');
+  if (catalogue.doi) meta.doi = stated(catalogue.doi, 'the DOI line');
+  if (catalogue.issn) meta.issn = stated(catalogue.issn.replace(/\s+/g, ''), 'the ISSN line');
+  if (catalogue.articleNumber) {
+    const printed = catalogue.articleNumber.replace(/\s+/g, '');
+    meta.articleNumber = stated(printed, 'the 文章编号 line');
+    const an = decodeArticleNumber(printed);
+    if (!an) {
+      warn('article-number-unreadable', `The article number ${printed} does not follow ISSN(year)issue-page-count; nothing is derived from it.`, {
+        id: 'meta.articleNumber',
+      });
+    } else {
+      const how = (what: string): string =>
+        `${what} of the article number ${printed} (文章编号 = ISSN(year)issue-first page-page count)`;
+      const check = <T>(key: 'year' | 'issue' | 'issn', value: T, what: string): void => {
+        const have = meta[key] as Field<T> | null;
+        if (have === null) (meta[key] as Field<T>) = derived(value, how(what));
+        else if (have.value !== value) {
+          warn('metadata-conflict', `The ${key} ${String(have.value)} (${have.how}) disagrees with ${String(value)} in the article number ${printed}; the printed one is kept.`, {
+            id: `meta.${key}`,
+          });
+        }
+      };
+      check('issn', an.issn, 'the first part');
+      check('year', an.year, 'the part in parentheses');
+      check('issue', an.issue, 'the part after the year');
+      const last = an.firstPage + an.pageCount - 1;
+      meta.pages = derived(
+        { first: an.firstPage, last, count: an.pageCount },
+        `${how('first page and page count')}: ${an.firstPage} + ${an.pageCount} − 1 = ${last}`,
+      );
+    }
+  }
+  if (meta.issn) {
+    const c = issnCheckDigit(meta.issn.value);
+    if (c !== null && c !== meta.issn.value.slice(-1)) {
+      warn('issn-check-digit', `ISSN ${meta.issn.value} ends in ${meta.issn.value.slice(-1)}, but its first seven digits call for check digit ${c}; kept as printed.`, {
+        id: 'meta.issn',
+      });
+    }
+  }
+  const missing: Array<[keyof ArticleMeta, Warning['code'], string]> = [
+    ['journal', 'missing-journal', 'journal name'],
+    ['year', 'missing-year', 'year'],
+    ['issue', 'missing-issue', 'issue'],
+    ['issn', 'missing-issn', 'ISSN'],
+    ['pages', 'missing-pages', 'pages'],
+    ['clc', 'missing-clc', 'CLC number (中图分类号)'],
+    ['documentCode', 'missing-document-code', 'document code (文献标志码)'],
+    ['articleNumber', 'missing-article-number', 'article number (文章编号)'],
+  ];
+  for (const [key, code, what] of missing) {
+    if (meta[key] === null) warn(code, `The page neither states nor determines the ${what}.`, { id: `meta.${key}` });
+  }
+  if (keywords === null || keywords.length === 0) {
+    warn(
+      'missing-keywords',
+      siteKeywords
+        ? 'The article has no keyword line (关键词); the site’s keyword line runs its keywords together and is not used.'
+        : 'The article has no keyword line (关键词).',
+      { id: 'keywords' },
+    );
+  }
+
+  return {
+    script: 'zh-Hans',
+    slug: options.slug ?? null,
+    meta,
+    site: {
+      postedAt: posted?.postedAt ?? null,
+      keywordLine: siteKeywords?.reading ?? null,
+    },
+    abstract,
+    keywords: keywords ?? [],
+    abstractEn,
+    keywordsEn,
+    notes,
+    front,
+    sections,
+    citations,
+    references,
+    figures: { mentions, captions },
+    editor,
+    related,
+    warnings,
+  };
+}
+
+/** Every paragraph of the article in reading order: front matter, then sections depth-first. */
+export function allParagraphs(article: Article): Paragraph[] {
+  const out: Paragraph[] = [...article.front];
+  const walk = (s: Section): void => {
+    out.push(...s.paragraphs);
+    s.subsections.forEach(walk);
+  };
+  article.sections.forEach(walk);
+  return out;
+}
+
+/** Every section of the article, depth-first. */
+export function allSections(article: Article): Section[] {
+  const out: Section[] = [];
+  const walk = (s: Section): void => {
+    out.push(s);
+    s.subsections.forEach(walk);
+  };
+  article.sections.forEach(walk);
+  return out;
+}

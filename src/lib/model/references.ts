@@ -1,0 +1,211 @@
+// The reference list: recognise its heading and its entries, and parse one entry GB/T 7714-style
+// (authors. title[type]. container, year(issue): pages. URL. DOI), keeping the printed string.
+// It never resolves citations and never invents a field the entry does not print.
+
+import { splitNames } from './names.ts';
+import type { PersonName } from './types.ts';
+
+/** `参考文献：`, `[参考文献]`, `注释：` … on a line of their own. */
+export const REFERENCES_HEADING =
+  /^[[【［]?\s*(?:参\s*考\s*文\s*献|参考资料|注\s*释|文献)\s*[\]】］]?\s*[：:]?\s*$/u;
+
+/** The number at the start of an entry: `[1]`, `［1］`, `1.`, `（1）`. */
+const ENTRY_NUMBER = /^\s*(?:[[［【]\s*(\d{1,3})\s*[\]］】]|(\d{1,3})\s*[.．、](?!\d)|[（(]\s*(\d{1,3})\s*[）)])\s*/u;
+
+/** The number and body of a reference entry line, or `null` when the line is not one. */
+export function entryNumber(line: string): { number: number; body: string } | null {
+  const m = ENTRY_NUMBER.exec(line);
+  if (!m) return null;
+  const body = line.slice(m[0].length).trim();
+  if (body === '') return null;
+  return { number: Number(m[1] ?? m[2] ?? m[3]), body };
+}
+
+export interface ParsedReference {
+  type: string | null;
+  authors: PersonName[];
+  etAl: boolean;
+  title: string | null;
+  container: string | null;
+  publisher: string | null;
+  place: string | null;
+  year: number | null;
+  volume: string | null;
+  issue: string | null;
+  date: string | null;
+  pages: string | null;
+  url: string | null;
+  doi: string | null;
+}
+
+const TYPE_CODE = /[[［]\s*([A-Z]{1,2}(?:\s*\/\s*[A-Z]{1,2})?)\s*[\]］]/u;
+const URL = /https?:\/\/[^\s，,；;<>"'“”]+/u;
+const DOI = /(?:DOI|doi)\s*[:：]?\s*(10\.\d{4,9}\/[^\s，,；;]+)|\b(10\.\d{4,9}\/[^\s，,；;]+)/u;
+/** A field separator: `．`, or `.` unless between two digits (`2.0`), optional space after. */
+const SEP = /(?:．|(?<!\d)\.|\.(?!\d))\s*/u;
+const DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/u;
+
+const trimPunct = (s: string): string => s.replace(/^[\s.．,，:：;；/]+|[\s.．,，:：;；/]+$/gu, '');
+const orNull = (s: string | undefined): string | null => {
+  const t = s === undefined ? '' : trimPunct(s);
+  return t === '' ? null : t;
+};
+
+/** Split at the first field separator that is not inside brackets or quotes. */
+function splitFirst(s: string): [string, string] | null {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if ('（(“《[［'.includes(ch)) depth++;
+    else if ('）)”》]］'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === '．' || ch === '.')) {
+      const prev = s[i - 1] ?? '';
+      const next = s[i + 1] ?? '';
+      if (/\d/.test(prev) && /\d/.test(next)) continue;
+      if (i === 0 || s.slice(i + 1).trim() === '') continue;
+      return [s.slice(0, i), s.slice(i + 1)];
+    }
+  }
+  return null;
+}
+
+/** Whether the part before the first separator is an author list rather than part of a title. */
+function authorPart(s: string): boolean {
+  const t = s.trim();
+  if (t === '' || t.length > 40) return false;
+  if (/[：:“”《》？！?!（）()]/u.test(t)) return false;
+  return splitNames(t).names.length > 0;
+}
+
+/** Tail fields: what follows the title (container, place, year, issue, pages, date). */
+function parseTail(tail: string, type: string | null, out: ParsedReference): void {
+  if (/^\s*\/\//u.test(tail)) {
+    parseHost(tail.replace(/^\s*\/\//u, ''), out);
+    return;
+  }
+  const t = trimPunct(tail);
+  if (t === '') return;
+  const date = DATE.exec(t);
+  if (date) {
+    out.date = date[0].replace(/\s+/g, '');
+    out.year = Number(date[1]);
+  }
+  const kind = type?.split('/')[0] ?? null;
+  // Newspaper: 人民日报，2020-11-04(01).
+  const paper = /^(.+?)\s*[，,]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*(?:[（(]\s*(\d+)\s*[)）])?/u.exec(t);
+  if (paper && (kind === 'N' || kind === null || kind === 'EB' || kind === 'DB')) {
+    out.container = orNull(paper[1]);
+    if (paper[3] !== undefined) out.pages = paper[3];
+    return;
+  }
+  // Journal: 江西社会科学，2018(08):12-15. / 2018，36(2)：1-9.
+  const journal =
+    /^(.+?)\s*[，,]\s*(\d{4})\s*(?:[，,]\s*(\d+)\s*)?(?:[（(]\s*([^()（）]+?)\s*[)）])?\s*(?:[：:]\s*([\d\s\-–—~,，+]+))?$/u.exec(t);
+  if (journal && kind !== 'M' && kind !== 'D' && kind !== 'R' && kind !== 'S') {
+    out.container = orNull(journal[1]);
+    out.year = Number(journal[2]);
+    out.volume = journal[3] ?? null;
+    out.issue = journal[4] ?? null;
+    out.pages = orNull(journal[5]?.replace(/\s+/g, ''));
+    return;
+  }
+  // Book, thesis, report, proceedings: 北京：人民出版社，2019：12-15.
+  if (publication(t, out)) {
+    out.container = out.publisher;
+    return;
+  }
+  if (journal) {
+    out.container = orNull(journal[1]);
+    out.year = Number(journal[2]);
+    out.issue = journal[4] ?? null;
+    return;
+  }
+  // Online and the rest: whatever stands before the date is the container (`新华网`).
+  const before = date ? t.slice(0, date.index) : t;
+  const container = orNull(before.replace(/[（(\[［]\s*$/u, ''));
+  if (container && !/^[\d\s()（）[\]［］\-./]+$/u.test(container)) out.container = container;
+  if (!date) {
+    const year = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/u.exec(t);
+    if (year) out.year = Number(year[1]);
+  }
+}
+
+/** `北京：人民出版社，2019：12-15` → place, publisher, year, pages; false when it is not that. */
+function publication(t: string, out: ParsedReference): boolean {
+  const book = /^(?:([^：:，,]+?)\s*[：:]\s*)?(.+?)\s*[，,]\s*(\d{4})\s*(?:[：:]\s*([\d\s\-–—~,，]+))?$/u.exec(t);
+  if (!book) return false;
+  out.place = orNull(book[1]);
+  out.publisher = orNull(book[2]);
+  out.year = Number(book[3]);
+  out.pages = orNull(book[4]?.replace(/\s+/g, ''));
+  return true;
+}
+
+/**
+ * The host of a contribution (`[C]//编者.论文集[C].北京：中华书局，2015：1-9`): its title is the
+ * container, its publication line gives place, publisher, year and pages.
+ */
+function parseHost(host: string, out: ParsedReference): void {
+  const parts: string[] = [];
+  let rest: string = host;
+  for (let split = splitFirst(rest); split; split = splitFirst(rest)) {
+    parts.push(split[0]);
+    rest = split[1];
+  }
+  parts.push(rest);
+  const segments = parts.map((p) => trimPunct(p)).filter((p) => p !== '');
+  const last = segments[segments.length - 1];
+  const hasPublication = last !== undefined && publication(last, out);
+  const titles = hasPublication ? segments.slice(0, -1) : segments;
+  const title = titles[titles.length - 1];
+  if (title !== undefined) out.container = orNull(title.replace(TYPE_CODE, ''));
+}
+
+/** Parse the body of one entry (its number already removed). */
+export function parseReference(body: string): ParsedReference {
+  const out: ParsedReference = {
+    type: null, authors: [], etAl: false, title: null, container: null, publisher: null, place: null,
+    year: null, volume: null, issue: null, date: null, pages: null, url: null, doi: null,
+  };
+  let rest = body.trim();
+  const doi = DOI.exec(rest);
+  if (doi) {
+    out.doi = trimPunct(doi[1] ?? doi[2]!);
+    rest = rest.slice(0, doi.index) + rest.slice(doi.index + doi[0].length);
+  }
+  const url = URL.exec(rest);
+  if (url) {
+    out.url = url[0].replace(/[.。,，;；:：)）\]］]+$/u, '');
+    rest = rest.slice(0, url.index) + rest.slice(url.index + url[0].length);
+  }
+  const typed = TYPE_CODE.exec(rest);
+  let head: string;
+  let tail: string;
+  if (typed) {
+    out.type = typed[1]!.replace(/\s+/g, '');
+    head = rest.slice(0, typed.index);
+    tail = rest.slice(typed.index + typed[0].length);
+  } else {
+    head = rest;
+    tail = '';
+  }
+  // Authors stand before the first separator. Without a type code, `a.b` alone is title.tail,
+  // so a first part only counts as authors when a title and a tail still follow it.
+  const split = splitFirst(head);
+  if (split && authorPart(split[0]) && (typed || splitFirst(split[1]))) {
+    const names = splitNames(split[0]);
+    out.authors = names.names;
+    out.etAl = names.etAl;
+    head = split[1];
+  }
+  if (!typed) {
+    const t = splitFirst(head);
+    if (t) {
+      head = t[0];
+      tail = t[1];
+    }
+  }
+  out.title = orNull(head);
+  parseTail(tail, out.type, out);
+  return out;
+}

@@ -1,0 +1,181 @@
+// Gives the article model in the other script: converts every text field of the zh-Hans model
+// to zh-Hant at the end, keeping ids, URLs, DOIs, ISSNs, codes and numbers as they are and
+// moving offsets when a conversion changes a paragraph's length. It never parses anything.
+
+import { toTraditional } from '../script/index.ts';
+import { findCitations } from './citations.ts';
+import type {
+  Article,
+  Citation,
+  Field,
+  FigureMention,
+  Paragraph,
+  PersonName,
+  Reference,
+  Script,
+  Section,
+  Warning,
+} from './types.ts';
+
+/** A string converter from simplified to the target script. */
+export type Convert = (simplified: string) => string;
+
+/**
+ * The article in `script`. The zh-Hans model is the source of truth: asking for zh-Hans returns a
+ * copy of it, asking for zh-Hant converts it. A zh-Hant model is never converted back.
+ */
+export function articleInScript(article: Article, script: Script, convert?: Convert): Article {
+  if (article.script === script) return structuredClone(article);
+  if (article.script !== 'zh-Hans') {
+    throw new Error('articleInScript: convert from the zh-Hans model, the one source of truth');
+  }
+  const c: Convert = convert ?? ((s) => toTraditional(s, 'zh-Hant'));
+  return toHant(article, c);
+}
+
+const opt = (c: Convert, s: string | null): string | null => (s === null ? null : c(s));
+const name = (c: Convert, n: PersonName): PersonName => ({ display: c(n.display), name: c(n.name) });
+const field = <T>(f: Field<T> | null, value: (v: T) => T, c: Convert): Field<T> | null =>
+  f === null ? null : { value: value(f.value), provenance: f.provenance, how: c(f.how) };
+const same = <T>(v: T): T => v;
+
+/**
+ * Maps offsets of a paragraph's simplified text to its converted text. Identity when the lengths
+ * agree (the usual case: the conversion maps character to character); otherwise measured by
+ * converting prefixes.
+ */
+function offsetMap(before: string, after: string, c: Convert): (offset: number) => number {
+  if (before.length === after.length) return (o) => o;
+  const cache = new Map<number, number>();
+  return (o) => {
+    let v = cache.get(o);
+    if (v === undefined) {
+      v = Math.min(after.length, c(before.slice(0, o)).length);
+      cache.set(o, v);
+    }
+    return v;
+  };
+}
+
+function toHant(a: Article, c: Convert): Article {
+  const maps = new Map<string, (o: number) => number>();
+  const para = (p: Paragraph): Paragraph => {
+    const text = c(p.text);
+    maps.set(p.id, offsetMap(p.text, text, c));
+    return { id: p.id, text, line: p.line };
+  };
+  const section = (s: Section): Section => ({
+    id: s.id,
+    depth: s.depth,
+    numbering: { style: s.numbering.style, label: c(s.numbering.label), value: s.numbering.value },
+    heading: c(s.heading),
+    title: c(s.title),
+    line: s.line,
+    paragraphs: s.paragraphs.map(para),
+    subsections: s.subsections.map(section),
+  });
+  const front = a.front.map(para);
+  const sections = a.sections.map(section);
+  const texts = new Map<string, string>();
+  const collect = (p: Paragraph): void => void texts.set(p.id, p.text);
+  front.forEach(collect);
+  const walk = (s: Section): void => {
+    s.paragraphs.forEach(collect);
+    s.subsections.forEach(walk);
+  };
+  sections.forEach(walk);
+  const at = (id: string, o: number): number => maps.get(id)?.(o) ?? o;
+
+  // Citation markers are ASCII and keep their order, so they are found again in the converted text.
+  const markers = new Map<string, ReturnType<typeof findCitations>>();
+  const citations = a.citations.map((ci, i): Citation => {
+    let found = markers.get(ci.paragraph);
+    if (!found) {
+      found = findCitations(texts.get(ci.paragraph) ?? '');
+      markers.set(ci.paragraph, found);
+    }
+    const k = a.citations.slice(0, i).filter((x) => x.paragraph === ci.paragraph).length;
+    const m = found[k];
+    const start = m && m.marker === ci.marker ? m.start : at(ci.paragraph, ci.start);
+    return {
+      marker: ci.marker,
+      paragraph: ci.paragraph,
+      start,
+      end: start + ci.marker.length,
+      refs: [...ci.refs],
+      anchors: ci.anchors.map((x) => ({ ...x })),
+    };
+  });
+
+  const reference = (r: Reference): Reference => ({
+    id: r.id,
+    number: r.number,
+    raw: c(r.raw),
+    type: r.type,
+    authors: r.authors.map((n) => name(c, n)),
+    etAl: r.etAl,
+    title: opt(c, r.title),
+    container: opt(c, r.container),
+    publisher: opt(c, r.publisher),
+    place: opt(c, r.place),
+    year: r.year,
+    volume: r.volume,
+    issue: r.issue,
+    date: r.date,
+    pages: r.pages,
+    url: r.url,
+    doi: r.doi,
+    line: r.line,
+    citedBy: [...r.citedBy],
+  });
+
+  const mention = (m: FigureMention): FigureMention => {
+    const start = at(m.paragraph, m.start);
+    const end = at(m.paragraph, m.end);
+    return { ...m, label: c(m.label), start, end };
+  };
+
+  const warning = (w: Warning): Warning => ({
+    code: w.code,
+    message: c(w.message),
+    place: { ...w.place, ...(w.place.offset !== undefined ? { offset: at(w.place.id, w.place.offset) } : {}) },
+  });
+
+  const m = a.meta;
+  return {
+    script: 'zh-Hant',
+    slug: a.slug,
+    meta: {
+      title: c(m.title),
+      subtitle: opt(c, m.subtitle),
+      authors: field(m.authors, (v) => v.map((n) => name(c, n)), c),
+      journal: field(m.journal, c, c),
+      year: field(m.year, same, c),
+      volume: field(m.volume, same, c),
+      issue: field(m.issue, same, c),
+      issn: field(m.issn, same, c),
+      pages: field(m.pages, (v) => ({ ...v }), c),
+      clc: field(m.clc, same, c),
+      documentCode: field(m.documentCode, same, c),
+      articleNumber: field(m.articleNumber, same, c),
+      doi: field(m.doi, same, c),
+    },
+    site: { postedAt: a.site.postedAt, keywordLine: opt(c, a.site.keywordLine) },
+    abstract: opt(c, a.abstract),
+    keywords: a.keywords.map(c),
+    abstractEn: a.abstractEn,
+    keywordsEn: [...a.keywordsEn],
+    notes: a.notes.map((n) => ({ label: c(n.label), text: c(n.text), line: n.line })),
+    front,
+    sections,
+    citations,
+    references: a.references.map(reference),
+    figures: {
+      mentions: a.figures.mentions.map(mention),
+      captions: a.figures.captions.map((x) => ({ ...x, caption: c(x.caption) })),
+    },
+    editor: a.editor === null ? null : name(c, a.editor),
+    related: a.related.map((r) => ({ ...r, title: c(r.title), journal: opt(c, r.journal), issueLabel: opt(c, r.issueLabel) })),
+    warnings: a.warnings.map(warning),
+  };
+}

@@ -1,0 +1,117 @@
+// The model's small readers on their own: names, numerals, headings, citation markers, the
+// article-number rule and the ISSN check digit.
+
+import { describe, expect, it } from 'vitest';
+import { expandCitation, findCitations } from '../../src/lib/model/citations.ts';
+import { decodeArticleNumber, issnCheckDigit, journalIssueLine, relatedSourceLine } from '../../src/lib/model/front.ts';
+import { looksLikeNames, personName, splitNames } from '../../src/lib/model/names.ts';
+import { chineseNumeral, matchNumbering, numberedHeading } from '../../src/lib/model/numbering.ts';
+
+describe('names', () => {
+  it('keeps the printed pad in display and drops it from the name', () => {
+    expect(personName('孙 荣')).toEqual({ display: '孙 荣', name: '孙荣' });
+    expect(personName('孙\u3000荣')).toEqual({ display: '孙\u3000荣', name: '孙荣' });
+    expect(personName('SMITH  J')).toEqual({ display: 'SMITH  J', name: 'SMITH J' });
+  });
+
+  it('splits name lists, joining the halves of a padded name', () => {
+    const names = (s: string) => splitNames(s).names.map((n) => n.display);
+    expect(names('汤金金，孙 荣')).toEqual(['汤金金', '孙 荣']);
+    expect(names('汤金金 孙 荣')).toEqual(['汤金金', '孙 荣']);
+    expect(names('孙 荣 汤金金 李 四')).toEqual(['孙 荣', '汤金金', '李 四']);
+    expect(names('张三、李四')).toEqual(['张三', '李四']);
+    expect(splitNames('张三，李四，等')).toMatchObject({ etAl: true });
+    expect(splitNames('王五主编').names.map((n) => n.name)).toEqual(['王五']);
+  });
+
+  it('tells name lists from titles', () => {
+    expect(looksLikeNames('吴欢欢')).toBe(true);
+    expect(looksLikeNames('汤金金 孙 荣')).toBe(true);
+    expect(looksLikeNames('国家与社会关系视角下基层社会治理的逻辑和路径')).toBe(false);
+    expect(looksLikeNames('')).toBe(false);
+  });
+});
+
+describe('numbering', () => {
+  it('reads Chinese numerals', () => {
+    expect([ '一', '九', '十', '十二', '二十', '二十三', '一百零三', '两' ].map(chineseNumeral)).toEqual([1, 9, 10, 12, 20, 23, 103, 2]);
+    expect(chineseNumeral('甲')).toBeNull();
+  });
+
+  it('reads every label style', () => {
+    const m = (s: string) => {
+      const x = matchNumbering(s);
+      return x && [x.style, x.label, x.path];
+    };
+    expect(m('一、演进')).toEqual(['cn-comma', '一、', [1]]);
+    expect(m('十一、结语')).toEqual(['cn-comma', '十一、', [11]]);
+    expect(m('（二）以政代社')).toEqual(['cn-paren', '（二）', [2]]);
+    expect(m('(三)政社')).toEqual(['cn-paren', '(三)', [3]]);
+    expect(m('4.增强造血功能')).toEqual(['arabic-dot', '4.', [4]]);
+    expect(m('4．增强')).toEqual(['arabic-dot', '4．', [4]]);
+    expect(m('（1）加强')).toEqual(['arabic-paren', '（1）', [1]]);
+    expect(m('2.3 方法')).toEqual(['decimal', '2.3', [2, 3]]);
+    expect(m('1 引言')).toEqual(['decimal', '1', [1]]);
+    expect(m('1.5亿人口')).toBeNull();
+    expect(m('一是加快')).toBeNull();
+    expect(m('2021年')).toBeNull();
+  });
+
+  it('takes a long numbered line for a run-in heading only when its first sentence is short', () => {
+    expect(numberedHeading('一、这是一个很长的段落。它不是标题，因为一、只用于独立成行的标题。')).toBeNull();
+    expect(numberedHeading('（1）加强监管。其余是正文。')).toMatchObject({ title: '加强监管', runIn: '其余是正文。' });
+    expect(numberedHeading('（1）' + '很'.repeat(40) + '长。其余。')).toBeNull();
+  });
+});
+
+describe('citation markers', () => {
+  it('expands ranges and lists', () => {
+    expect(expandCitation('2-4')).toEqual([2, 3, 4]);
+    expect(expandCitation('1,3')).toEqual([1, 3]);
+    expect(expandCitation('1，3-5、7')).toEqual([1, 3, 4, 5, 7]);
+    expect(expandCitation('4-2')).toBeNull();
+    expect(expandCitation('0')).toBeNull();
+    expect(expandCitation('1-300')).toBeNull();
+  });
+
+  it('finds markers with offsets and the offsets of their printed numbers', () => {
+    expect(findCitations('甲[1]乙［2–3］')).toEqual([
+      { marker: '[1]', start: 1, end: 4, refs: [1], printed: [{ ref: 1, start: 2, end: 3 }] },
+      {
+        marker: '［2–3］',
+        start: 5,
+        end: 10,
+        refs: [2, 3],
+        printed: [
+          { ref: 2, start: 6, end: 7 },
+          { ref: 3, start: 8, end: 9 },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('article number and ISSN', () => {
+  it('decodes ISSN(year)issue-first page-page count', () => {
+    expect(decodeArticleNumber('1008-2991(2021)01-095-006')).toEqual({ issn: '1008-2991', year: 2021, issue: 1, firstPage: 95, pageCount: 6 });
+    expect(decodeArticleNumber('1671-016X（2019）12-0034-08')).toEqual({ issn: '1671-016X', year: 2019, issue: 12, firstPage: 34, pageCount: 8 });
+    expect(decodeArticleNumber('1008-2991(2021)01')).toBeNull();
+    expect(decodeArticleNumber('1008-2991(2021)01-095-000')).toBeNull();
+  });
+
+  it('computes the ISO 3297 check digit', () => {
+    expect(issnCheckDigit('0317-8471')).toBe('1');
+    expect(issnCheckDigit('2434-561X')).toBe('X');
+    expect(issnCheckDigit('1008-2991')).toBe('9');
+    expect(issnCheckDigit('abc')).toBeNull();
+  });
+
+  it('reads the site lines for journal and issue, and a related source', () => {
+    expect(journalIssueLine('宁夏党校学报 2021年1期')).toEqual({ journal: '宁夏党校学报', year: 2021, volume: null, issue: 1 });
+    expect(journalIssueLine('某学报 2020年第12卷第3期')).toEqual({ journal: '某学报', year: 2020, volume: 12, issue: 3 });
+    expect(relatedSourceLine('考试周刊（2016年104期）2017-01-19 14:26:26')).toEqual({
+      journal: '考试周刊', issueLabel: '2016年104期', year: 2016, issue: 104, date: '2017-01-19', time: '14:26:26',
+    });
+    expect(relatedSourceLine('没有来源的标题')).toBeNull();
+  });
+});

@@ -1,0 +1,504 @@
+// The article model on the seed page (real values) and on small hand-made editions (every
+// missing part still parses, with a warning that says what is missing).
+
+import { describe, expect, it } from 'vitest';
+import { seedRepair } from '../fixtures/model/seed.ts';
+import {
+  allParagraphs,
+  allSections,
+  articleInScript,
+  parseArticle,
+  type Article,
+  type Section,
+  type Warning,
+} from '../../src/lib/model/index.ts';
+import type { FurnitureLine, RepairResult } from '../../src/lib/repair/types.ts';
+
+const seed = (): Article => parseArticle(seedRepair(), { slug: '000' });
+
+/** A repair result from hand-made edition lines (and optional furniture). */
+function edition(lines: string[], furniture: Array<Pick<FurnitureLine, 'role' | 'reading'>> = []): RepairResult {
+  return {
+    text: lines.join('\n'),
+    apparatus: [],
+    furniture: furniture.map((f, i) => ({ ...f, line: i, page: { start: 0, end: 0 }, witness: f.reading })),
+    lines: [],
+  };
+}
+
+const codes = (a: Article): string[] => a.warnings.map((w) => w.code);
+const warningsOf = (a: Article, code: Warning['code']): Warning[] => a.warnings.filter((w) => w.code === code);
+const section = (a: Article, id: string): Section => {
+  const s = allSections(a).find((x) => x.id === id);
+  if (!s) throw new Error(`no section ${id}`);
+  return s;
+};
+
+describe('parseArticle on the seed page', () => {
+  const a = seed();
+
+  it('reads the title and the one author', () => {
+    expect(a.script).toBe('zh-Hans');
+    expect(a.slug).toBe('000');
+    expect(a.meta.title).toBe('国家与社会关系视角下基层社会治理的逻辑和路径');
+    expect(a.meta.authors?.value.map((n) => n.name)).toEqual(['吴欢欢']);
+    expect(a.meta.authors?.provenance).toBe('stated');
+  });
+
+  it('reads journal, year and issue as stated, and the site timestamp only as site info', () => {
+    expect(a.meta.journal?.value).toBe('宁夏党校学报');
+    expect(a.meta.year?.value).toBe(2021);
+    expect(a.meta.issue?.value).toBe(1);
+    expect(a.meta.volume).toBeNull();
+    expect(a.site.postedAt).toBe('2021-03-08 06:21:08');
+    expect(JSON.stringify(a.meta)).not.toContain('2021-03-08');
+  });
+
+  it('reads CLC, document code and article number, and derives ISSN and pages from the article number', () => {
+    expect(a.meta.clc).toMatchObject({ value: 'C916', provenance: 'stated' });
+    expect(a.meta.documentCode).toMatchObject({ value: 'A', provenance: 'stated' });
+    expect(a.meta.articleNumber).toMatchObject({ value: '1008-2991(2021)01-095-006', provenance: 'stated' });
+    expect(a.meta.issn).toMatchObject({ value: '1008-2991', provenance: 'derived' });
+    expect(a.meta.issn?.how).toContain('1008-2991(2021)01-095-006');
+    expect(a.meta.pages).toMatchObject({ value: { first: 95, last: 100, count: 6 }, provenance: 'derived' });
+    expect(a.meta.pages?.how).toContain('95 + 6 − 1 = 100');
+    expect(codes(a)).not.toContain('metadata-conflict');
+  });
+
+  it('reads the abstract and the article’s own keywords, not the site’s glued line', () => {
+    expect(a.abstract).toMatch(/^国家与社会的关系是观察和研究社会治理的重要视角。/);
+    expect(a.abstract).toMatch(/提供思路与启示。$/);
+    expect(a.keywords).toEqual(['国家与社会的关系', '基层社会治理', '基层政府', '社会组织']);
+    expect(a.site.keywordLine).toContain('基层社会治理基层政府社会组织');
+  });
+
+  it('builds the section tree with ids from the numbering', () => {
+    expect(a.sections.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+    expect(a.sections.map((s) => s.heading.slice(0, 4))).toEqual(['一、演进', '二、制约', '三、优化']);
+    expect(a.sections.map((s) => s.subsections.length)).toEqual([3, 4, 2]);
+    expect(section(a, 's2-4').heading).toBe('（四）社区服务类社会组织发展有待加快，造血功能不强');
+    const last = section(a, 's3-2');
+    expect(last.heading).toBe('（二）基层社会治理中政社互动的优化路径');
+    expect(last.subsections.map((s) => s.id)).toEqual(['s3-2-1', 's3-2-2', 's3-2-3', 's3-2-4']);
+    expect(last.subsections[0]).toMatchObject({
+      heading: '1.强化治理理念，构建多元共治格局',
+      title: '强化治理理念，构建多元共治格局',
+      depth: 3,
+      numbering: { style: 'arabic-dot', label: '1.', value: 1 },
+    });
+    expect(last.subsections.map((s) => s.title)).toEqual([
+      '强化治理理念，构建多元共治格局',
+      '明确责权范围，准确定位角色分工',
+      '加强顶层设计，建立健全制度体系',
+      '增强造血功能，促进社会组织良性运行',
+    ]);
+    expect(codes(a)).not.toContain('unnumbered-section');
+    expect(codes(a)).not.toContain('section-numbering');
+  });
+
+  it('gives paragraphs stable ids: front matter p1…, section paragraphs <section>-p<n>', () => {
+    expect(a.front.map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect(a.front[0]!.text).toMatch(/^基层社会治理作为国家治理的缩影/);
+    expect(section(a, 's3-1').paragraphs.map((p) => p.id)).toEqual(['s3-1-p1', 's3-1-p2']);
+    expect(section(a, 's3-2-4').paragraphs[0]!.text).toMatch(/^社会组织的可持续发展/);
+    const ids = allParagraphs(a).map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Metadata lines are not paragraphs.
+    expect(allParagraphs(a).some((p) => /^(摘要|关键词|中图分类号|参考文献|责任编辑)/.test(p.text))).toBe(false);
+  });
+
+  it('resolves citations [1]–[5] with their offsets, each reference cited', () => {
+    expect(a.citations.map((c) => c.marker)).toEqual(['[1]', '[2]', '[3]', '[4]', '[5]']);
+    const paragraphs = new Map(allParagraphs(a).map((p) => [p.id, p.text]));
+    for (const c of a.citations) {
+      expect(paragraphs.get(c.paragraph)!.slice(c.start, c.end)).toBe(c.marker);
+      expect(c.anchors.every((x) => x.resolved)).toBe(true);
+    }
+    expect(a.citations.map((c) => c.paragraph)).toEqual(['p2', 'p2', 's1-1-p1', 's1-3-p1', 's3-2-1-p1']);
+    // `。[2]` and `”[4]。` after punctuation.
+    const p2 = paragraphs.get('p2')!;
+    expect(p2.slice(a.citations[1]!.start - 1, a.citations[1]!.end)).toBe('。[2]');
+    expect(a.references.map((r) => r.citedBy)).toEqual([['cite-1-1'], ['cite-2-1'], ['cite-3-1'], ['cite-4-1'], ['cite-5-1']]);
+    expect(codes(a)).not.toContain('citation-missing-reference');
+    expect(codes(a)).not.toContain('reference-not-cited');
+  });
+
+  it('parses the five references GB/T 7714-style, keeping the printed string', () => {
+    const r = a.references;
+    expect(r.map((x) => x.number)).toEqual([1, 2, 3, 4, 5]);
+    expect(r.map((x) => x.type)).toEqual(['N', 'J', 'J', 'EB/OL', 'J']);
+    expect(r[0]).toMatchObject({
+      authors: [],
+      title: '中共中央关于制定国民经济和社会发展第十四个五年规划和二○三五年远景目标的建议',
+      container: '人民日报',
+      date: '2020-11-04',
+      year: 2020,
+    });
+    expect(r[1]!.authors.map((n) => n.name)).toEqual(['汤金金', '孙荣']);
+    expect(r[1]!.authors[1]!.display).toBe('孙 荣');
+    expect(r[1]).toMatchObject({ title: '从单向到双向的合作治理及实现路径', container: '江西社会科学', year: 2018, issue: '08' });
+    expect(r[1]!.raw).toMatch(/^\[2\] 汤金金，孙 荣\.从单向到双向的合作治理及实现路径\[J\]\.江西社会科学/);
+    expect(r[2]).toMatchObject({
+      title: '从“政社合作”到“互嵌式共治”：社区治理结构转型的无锡实践及其反思',
+      container: '人口与社会',
+      year: 2016,
+      issue: '01',
+    });
+    expect(r[3]).toMatchObject({ authors: [], url: 'http://www.xinhuanet.com/2019-11/05/c_1125195786.htm' });
+    expect(r[3]!.title).toMatch(/^中共中央关于坚持和完善中国特色社会主义制度/);
+    expect(r[4]).toMatchObject({ container: '中共浙江省委党校学报', year: 2014, issue: '05' });
+    expect(r[4]!.authors.map((n) => n.name)).toEqual(['林闽钢']);
+    expect(codes(a)).not.toContain('reference-unparsed');
+  });
+
+  it('reads the editor without the pad', () => {
+    expect(a.editor).toEqual({ display: '孟 筱', name: '孟筱' });
+  });
+
+  it('records figure 1 as missing, with its place', () => {
+    expect(a.figures.captions).toEqual([]);
+    expect(a.figures.mentions).toHaveLength(1);
+    const m = a.figures.mentions[0]!;
+    expect(m).toMatchObject({ kind: 'figure', number: 1, label: '图1', paragraph: 's3-1-p1', missing: true });
+    expect(section(a, 's3-1').paragraphs[0]!.text.slice(m.start - 2, m.end + 3)).toBe('（如图1所示）');
+    const w = warningsOf(a, 'missing-figure');
+    expect(w).toHaveLength(1);
+    expect(w[0]!.place).toMatchObject({ id: 's3-1-p1', offset: m.start });
+  });
+
+  it('lists the related titles with journal, issue and date where given', () => {
+    expect(a.related).toHaveLength(9);
+    expect(a.related[0]).toEqual({
+      title: '运用法治思维和法治方式推进基层社会治理的思考',
+      journal: '考试周刊',
+      issueLabel: '2016年104期',
+      year: 2016,
+      issue: 104,
+      date: '2017-01-19',
+      time: '14:26:26',
+    });
+    expect(a.related.filter((r) => r.journal !== null).map((r) => r.journal)).toEqual(['考试周刊', '人民论坛', '人间']);
+    expect(a.related.some((r) => r.title === '基层社会治理基层政府社会组织')).toBe(false);
+  });
+
+  it('has no warning of anything missing', () => {
+    expect(codes(a).filter((c) => c.startsWith('missing-') && c !== 'missing-figure')).toEqual([]);
+  });
+});
+
+describe('articleInScript', () => {
+  const hans = seed();
+  const hant = articleInScript(hans, 'zh-Hant');
+
+  const ids = (a: Article): unknown => ({
+    sections: allSections(a).map((s) => [s.id, s.depth, s.numbering.value, s.line]),
+    paragraphs: allParagraphs(a).map((p) => [p.id, p.line]),
+    citations: a.citations.map((c) => [c.paragraph, c.anchors.map((x) => x.id)]),
+    references: a.references.map((r) => [r.id, r.number, r.type, r.url, r.citedBy]),
+    figures: a.figures.mentions.map((m) => [m.paragraph, m.kind, m.number]),
+    warnings: a.warnings.map((w) => [w.code, w.place.id]),
+  });
+
+  it('keeps every id identical', () => {
+    expect(hant.script).toBe('zh-Hant');
+    expect(ids(hant)).toEqual(ids(hans));
+  });
+
+  it('converts the text fields and keeps codes as they are', () => {
+    expect(hant.meta.title).toBe('國家與社會關係視角下基層社會治理的邏輯和路徑');
+    expect(hant.meta.journal?.value).toBe('寧夏黨校學報');
+    expect(hant.meta.authors?.value.map((n) => n.name)).toEqual(['吳歡歡']);
+    expect(hant.keywords).toEqual(['國家與社會的關係', '基層社會治理', '基層政府', '社會組織']);
+    expect(hant.references[1]!.authors.map((n) => n.display)).toEqual(['湯金金', '孫 榮']);
+    expect(hant.editor?.name).toBe('孟筱');
+    expect(hant.meta.articleNumber?.value).toBe('1008-2991(2021)01-095-006');
+    expect(hant.meta.issn?.value).toBe('1008-2991');
+    expect(hant.meta.clc?.value).toBe('C916');
+    expect(hant.references[3]!.url).toBe('http://www.xinhuanet.com/2019-11/05/c_1125195786.htm');
+    expect(hant.sections[0]!.heading).toBe('一、演進：基層社會治理中國家與社會關係的發展歷程');
+  });
+
+  it('keeps offsets pointing at the same marks', () => {
+    const paragraphs = new Map(allParagraphs(hant).map((p) => [p.id, p.text]));
+    for (const c of hant.citations) expect(paragraphs.get(c.paragraph)!.slice(c.start, c.end)).toBe(c.marker);
+    for (const m of hant.figures.mentions) expect(paragraphs.get(m.paragraph)!.slice(m.start, m.end)).toBe('圖1');
+  });
+
+  it('gives a copy for the same script and refuses to convert back', () => {
+    const copy = articleInScript(hans, 'zh-Hans');
+    expect(copy).toEqual(hans);
+    expect(copy).not.toBe(hans);
+    expect(() => articleInScript(hant, 'zh-Hans')).toThrow(/zh-Hans/);
+  });
+
+  it('moves offsets when a conversion changes the length of a paragraph', () => {
+    const a = parseArticle(edition(['题目', '甲乙丙[1]，又如图2所示。', '参考文献：', '[1] 张三.书名[M].北京：人民出版社，2019.']));
+    // A converter that doubles 甲: everything after it moves by one.
+    const b = articleInScript(a, 'zh-Hant', (s) => s.replaceAll('甲', '甲甲'));
+    expect(b.front[0]!.text).toBe('甲甲乙丙[1]，又如图2所示。');
+    expect(b.citations[0]).toMatchObject({ start: 4, end: 7 });
+    expect(b.figures.mentions[0]!.start).toBe(a.figures.mentions[0]!.start + 1);
+    expect(b.front[0]!.text.slice(b.figures.mentions[0]!.start, b.figures.mentions[0]!.end)).toBe('图2');
+  });
+});
+
+describe('parseArticle on small hand-made editions', () => {
+  it('parses a page with no references: warns, and reports each citation with its place', () => {
+    const a = parseArticle(edition(['题目', '摘要：一句话。', '关键词：甲；乙', '正文说明[1]，再说[2-3]。']));
+    expect(a.references).toEqual([]);
+    expect(codes(a)).toContain('missing-references');
+    const w = warningsOf(a, 'citation-missing-reference');
+    expect(w.map((x) => x.place)).toEqual([
+      { id: 'p1', offset: 4, line: 3 },
+      { id: 'p1', offset: 10, line: 3 },
+      { id: 'p1', offset: 10, line: 3 },
+    ]);
+    expect(a.citations[1]).toMatchObject({ marker: '[2-3]', refs: [2, 3] });
+    expect(a.citations[1]!.anchors.map((x) => [x.id, x.resolved])).toEqual([
+      ['cite-2-1', false],
+      ['cite-3-1', false],
+    ]);
+  });
+
+  it('parses a page with no keywords and no abstract, saying what is missing', () => {
+    const a = parseArticle(edition(['题目', '一、问题', '正文。']));
+    expect(a.abstract).toBeNull();
+    expect(a.keywords).toEqual([]);
+    expect(codes(a)).toEqual(expect.arrayContaining(['missing-abstract', 'missing-keywords', 'missing-references']));
+    expect(warningsOf(a, 'missing-keywords')[0]!.message).toMatch(/no keyword line/);
+    for (const code of ['missing-journal', 'missing-year', 'missing-issue', 'missing-issn', 'missing-pages', 'missing-authors'] as const) {
+      expect(codes(a)).toContain(code);
+    }
+    expect(a.meta.pages).toBeNull();
+    expect(a.meta.issn).toBeNull();
+  });
+
+  it('says the site keyword line was not used when the article has none of its own', () => {
+    const a = parseArticle(edition(['题目', '正文。'], [{ role: 'site-keywords', reading: '关键词：甲乙丙丁' }]));
+    expect(a.keywords).toEqual([]);
+    expect(warningsOf(a, 'missing-keywords')[0]!.message).toMatch(/site/);
+  });
+
+  it('parses unnumbered sections, ids counting siblings, with a warning for each', () => {
+    const a = parseArticle(edition(['题目', '引言', '第一段。', '研究方法', '第二段。', '第三段。', '结语', '末段。']));
+    expect(a.sections.map((s) => [s.id, s.title, s.numbering.style])).toEqual([
+      ['s1', '引言', 'none'],
+      ['s2', '研究方法', 'none'],
+      ['s3', '结语', 'none'],
+    ]);
+    expect(a.sections[1]!.paragraphs.map((p) => p.id)).toEqual(['s2-p1', 's2-p2']);
+    expect(warningsOf(a, 'unnumbered-section').map((w) => w.place.id)).toEqual(['s1', 's2', 's3']);
+  });
+
+  it('parses a page with no headings at all: every paragraph is front matter', () => {
+    const a = parseArticle(edition(['题目', '第一段话，很长。', '第二段话。']));
+    expect(a.sections).toEqual([]);
+    expect(a.front.map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect(codes(a)).toContain('missing-sections');
+  });
+
+  it('parses an empty edition without throwing', () => {
+    const a = parseArticle(edition([]));
+    expect(a.meta.title).toBe('');
+    expect(codes(a)).toContain('missing-title');
+  });
+
+  it('nests 一、/（一）/1./（1） and reads a run-in heading', () => {
+    const a = parseArticle(
+      edition(['题目', '一、总论', '（一）分论', '1.要点', '（1）加强监管。监管的具体做法如下，很长的一段。', '（2）完善制度', '正文。', '二、结论', '1.直接在一级之下', '结论正文。']),
+    );
+    expect(allSections(a).map((s) => s.id)).toEqual(['s1', 's1-1', 's1-1-1', 's1-1-1-1', 's1-1-1-2', 's2', 's2-1']);
+    const runIn = section(a, 's1-1-1-1');
+    expect(runIn).toMatchObject({ heading: '（1）加强监管。', title: '加强监管', numbering: { style: 'arabic-paren', value: 1 } });
+    expect(runIn.paragraphs).toEqual([{ id: 's1-1-1-1-p1', text: '监管的具体做法如下，很长的一段。', line: 4 }]);
+    expect(section(a, 's2-1').depth).toBe(2);
+  });
+
+  it('reads decimal numbering', () => {
+    const a = parseArticle(edition(['题目', '1 引言', '正文。', '1.1 背景', '正文。', '1.2 问题', '2 方法', '正文。']));
+    expect(allSections(a).map((s) => s.id)).toEqual(['s1', 's1-1', 's1-2', 's2']);
+    expect(section(a, 's1-1').numbering).toEqual({ style: 'decimal', label: '1.1', value: 1 });
+  });
+
+  it('warns of a gap in the numbering and of a repeated number, keeping ids unique', () => {
+    const a = parseArticle(edition(['题目', '一、甲', '三、乙', '三、丙']));
+    expect(a.sections.map((s) => s.id)).toEqual(['s1', 's3', 's3_2']);
+    expect(warningsOf(a, 'section-numbering')).toHaveLength(3);
+  });
+
+  it('does not take list items inside paragraphs for headings', () => {
+    const a = parseArticle(
+      edition(['题目', '一是加快政府职能转变。二是正确认识。', '1.5亿人口的城市化进程还在继续。', '一、标题']),
+    );
+    expect(a.front.map((p) => p.text)).toEqual(['一是加快政府职能转变。二是正确认识。', '1.5亿人口的城市化进程还在继续。']);
+    expect(a.sections.map((s) => s.title)).toEqual(['标题']);
+  });
+
+  it('resolves ranges, lists and markers after punctuation; reports uncited references', () => {
+    const a = parseArticle(
+      edition([
+        '题目',
+        '甲说“要这样”[1]的道理。乙也说过。[2-4]丙认为[1,3]；丁［5］。',
+        '参考文献：',
+        '[1] 张三.论甲[J].甲刊，2019(2)：1-5.',
+        '[2] 李四.论乙[J].乙刊，2018，12(3)：20-30.',
+        '[3] 王五.论丙[M].北京：人民出版社，2017：45.',
+        '[4] 赵六.论丁[D].上海：复旦大学，2016.',
+        '[5] 钱七.论戊[C]//会议论文集.北京：中华书局，2015：1-9.',
+        '[6] 孙八.从未引用[N].光明日报，2020-01-02(05).',
+      ]),
+    );
+    expect(a.citations.map((c) => [c.marker, c.refs])).toEqual([
+      ['[1]', [1]],
+      ['[2-4]', [2, 3, 4]],
+      ['[1,3]', [1, 3]],
+      ['［5］', [5]],
+    ]);
+    expect(a.citations.flatMap((c) => c.anchors.map((x) => x.id))).toEqual([
+      'cite-1-1',
+      'cite-2-1',
+      'cite-3-1',
+      'cite-4-1',
+      'cite-1-2',
+      'cite-3-2',
+      'cite-5-1',
+    ]);
+    expect(a.references[0]!.citedBy).toEqual(['cite-1-1', 'cite-1-2']);
+    expect(a.front[0]!.text.slice(a.citations[0]!.start - 1, a.citations[0]!.end + 1)).toBe('”[1]的');
+    const w = warningsOf(a, 'reference-not-cited');
+    expect(w.map((x) => x.place)).toEqual([{ id: 'ref-6', line: 8 }]);
+    expect(codes(a)).not.toContain('citation-missing-reference');
+    const [r1, r2, r3, r4, r5, r6] = a.references;
+    expect(r1).toMatchObject({ type: 'J', container: '甲刊', year: 2019, issue: '2', pages: '1-5' });
+    expect(r2).toMatchObject({ type: 'J', container: '乙刊', year: 2018, volume: '12', issue: '3', pages: '20-30' });
+    expect(r3).toMatchObject({ type: 'M', place: '北京', container: '人民出版社', publisher: '人民出版社', year: 2017, pages: '45' });
+    expect(r4).toMatchObject({ type: 'D', place: '上海', container: '复旦大学', year: 2016 });
+    expect(r5).toMatchObject({ type: 'C', title: '论戊', container: '会议论文集', place: '北京', publisher: '中华书局', year: 2015, pages: '1-9' });
+    expect(r6).toMatchObject({ type: 'N', container: '光明日报', date: '2020-01-02', pages: '05' });
+  });
+
+  it('parses references without type codes, with et al., URLs with dates, and DOIs', () => {
+    const a = parseArticle(
+      edition([
+        '题目',
+        '正文[1-4]。',
+        '参考文献',
+        '1. 张三，李四，等.没有类型的文章.某某学报，2010(4)：1-3.',
+        '2. 没有作者的报道.人民日报，2019-05-06.',
+        '[3] SMITH J，DOE A，et al.A study of things[J].Journal of Things，2020，5(1)：1-10.DOI：10.1000/xyz.123.',
+        '[4] 国务院.关于某事的通知[EB/OL].(2019-11-05)[2020-01-01].http://www.gov.cn/a/b.htm.',
+      ]),
+    );
+    const [r1, r2, r3, r4] = a.references;
+    expect(r1).toMatchObject({ number: 1, type: null, title: '没有类型的文章', container: '某某学报', year: 2010, issue: '4', etAl: true });
+    expect(r1!.authors.map((n) => n.name)).toEqual(['张三', '李四']);
+    expect(r2).toMatchObject({ type: null, authors: [], title: '没有作者的报道', container: '人民日报', date: '2019-05-06' });
+    expect(r3).toMatchObject({ title: 'A study of things', container: 'Journal of Things', year: 2020, doi: '10.1000/xyz.123', etAl: true });
+    expect(r3!.authors.map((n) => n.name)).toEqual(['SMITH J', 'DOE A']);
+    expect(r4).toMatchObject({ type: 'EB/OL', title: '关于某事的通知', url: 'http://www.gov.cn/a/b.htm', date: '2019-11-05' });
+    expect(r4!.authors.map((n) => n.name)).toEqual(['国务院']);
+    expect(codes(a)).not.toContain('reference-unparsed');
+  });
+
+  it('reads an author line under the title, padded names included', () => {
+    const a = parseArticle(edition(['题目', '汤金金 孙 荣', '摘要：一句话。']));
+    expect(a.meta.authors?.value).toEqual([
+      { display: '汤金金', name: '汤金金' },
+      { display: '孙 荣', name: '孙荣' },
+    ]);
+    expect(a.meta.authors?.how).toMatch(/author line/);
+    expect(a.abstract).toBe('一句话。');
+  });
+
+  it('reads an author line confirmed by an affiliation, and bracketed catalogue labels', () => {
+    const a = parseArticle(
+      edition([
+        '题目',
+        '张三',
+        '（宁夏党校 科研部，宁夏 银川 750021）',
+        '[中图分类号]D630 [文献标识码]A [文章编号]1008-2991(2021)01-0001-05',
+        '正文。',
+      ]),
+    );
+    expect(a.meta.authors?.value.map((n) => n.name)).toEqual(['张三']);
+    expect(a.notes).toEqual([{ label: '作者单位', text: '宁夏党校 科研部，宁夏 银川 750021', line: 2 }]);
+    expect(a.meta.clc?.value).toBe('D630');
+    expect(a.meta.documentCode?.value).toBe('A');
+    expect(a.meta.pages?.value).toEqual({ first: 1, last: 5, count: 5 });
+    expect(a.front.map((p) => p.text)).toEqual(['正文。']);
+  });
+
+  it('does not take a lone name-like line for authors without confirmation', () => {
+    const a = parseArticle(edition(['题目', '张三', '正文。']));
+    expect(a.meta.authors).toBeNull();
+    expect(codes(a)).toContain('missing-authors');
+  });
+
+  it('takes authors from the site posting line when nothing else names them', () => {
+    const a = parseArticle(edition(['题目'], [{ role: 'posted-byline', reading: '2020-01-02 03:04:05张三' }]));
+    expect(a.meta.authors?.value.map((n) => n.name)).toEqual(['张三']);
+    expect(a.site.postedAt).toBe('2020-01-02 03:04:05');
+    expect(a.meta.year).toBeNull();
+  });
+
+  it('derives year, issue, ISSN and pages from an article number alone, and flags conflicts', () => {
+    const only = parseArticle(edition(['题目', '中图分类号：D630；C916 文献标识码：A 文章编号：1671-0169(2019)12-0034-08']));
+    expect(only.meta.year).toMatchObject({ value: 2019, provenance: 'derived' });
+    expect(only.meta.issue).toMatchObject({ value: 12, provenance: 'derived' });
+    expect(only.meta.issn).toMatchObject({ value: '1671-0169', provenance: 'derived' });
+    expect(only.meta.pages?.value).toEqual({ first: 34, last: 41, count: 8 });
+    expect(only.meta.clc?.value).toBe('D630；C916');
+    const conflict = parseArticle(
+      edition(['题目', '文章编号：1671-0169(2019)12-0034-08'], [{ role: 'journal-issue', reading: '某某学报 2020年3期' }]),
+    );
+    expect(conflict.meta.year).toMatchObject({ value: 2020, provenance: 'stated' });
+    expect(warningsOf(conflict, 'metadata-conflict').map((w) => w.place.id)).toEqual(['meta.year', 'meta.issue']);
+    const unreadable = parseArticle(edition(['题目', '文章编号：ABC']));
+    expect(codes(unreadable)).toContain('missing-article-number');
+    const odd = parseArticle(edition(['题目', '文章编号：1671-0169(2019)12']));
+    expect(codes(odd)).toContain('article-number-unreadable');
+    expect(odd.meta.pages).toBeNull();
+  });
+
+  it('records a figure that is present as not missing, and a table that is', () => {
+    const a = parseArticle(edition(['题目', '如图1所示，数据见表2。', '图1 政社互动逻辑', '代表1个观点，地图2张。']));
+    expect(a.figures.captions).toEqual([{ kind: 'figure', number: 1, caption: '政社互动逻辑', line: 2 }]);
+    expect(a.figures.mentions.map((m) => [m.label, m.missing])).toEqual([
+      ['图1', false],
+      ['表2', true],
+    ]);
+    expect(warningsOf(a, 'missing-figure').map((w) => w.place)).toEqual([{ id: 'p1', offset: 9, line: 1 }]);
+  });
+
+  it('reads notes, English abstract and keywords, subtitle and a bracketed editor line', () => {
+    const a = parseArticle(
+      edition([
+        '主标题',
+        '——副标题',
+        '[摘要] 中文摘要。',
+        '[关键词] 甲 乙 丙',
+        '基金项目：国家社科基金（20BZZ001）',
+        '作者简介：张三，男，教授。',
+        'Abstract: An English abstract.',
+        'Key words: one; two',
+        '正文。',
+        '（责任编辑：李 四）',
+      ]),
+    );
+    expect(a.meta.subtitle).toBe('副标题');
+    expect(a.abstract).toBe('中文摘要。');
+    expect(a.keywords).toEqual(['甲', '乙', '丙']);
+    expect(a.notes.map((n) => n.label)).toEqual(['基金项目', '作者简介']);
+    expect(a.abstractEn).toBe('An English abstract.');
+    expect(a.keywordsEn).toEqual(['one', 'two']);
+    expect(a.editor).toEqual({ display: '李 四', name: '李四' });
+    expect(a.front.map((p) => p.text)).toEqual(['正文。']);
+  });
+
+  it('resumes the body after the reference list ends', () => {
+    const a = parseArticle(edition(['题目', '正文[1]。', '参考文献：', '[1] 张三.书[M].北京：某出版社，2000.', '责任编辑：王五', '附录', '附录正文。']));
+    expect(a.references).toHaveLength(1);
+    expect(a.editor?.name).toBe('王五');
+    expect(a.sections.map((s) => s.title)).toEqual(['附录']);
+  });
+});
