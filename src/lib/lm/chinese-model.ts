@@ -23,6 +23,33 @@ const LAMBDA = 0.6;
 /** Probability floor for a character the dictionary never shows. */
 const UNSEEN_P = 2e-9;
 const LOG_BACKOFF = Math.log(1 - LAMBDA);
+/** Longest dictionary word the word model looks up. */
+const MAX_WORD = 6;
+
+/**
+ * Max-probability segmentation (jieba's DAG without the HMM): each character alone, or a
+ * dictionary word of up to MAX_WORD characters; returns the best total log probability.
+ */
+function segmentScore(text: string, word: (w: string) => number | undefined, char: (c: number) => number): number {
+  const n = text.length;
+  const best = new Float64Array(n + 1).fill(-Infinity);
+  best[0] = 0;
+  const simplified: string[] = [];
+  for (let i = 0; i < n; i++) simplified.push(text[i]!);
+  for (let i = 0; i < n; i++) {
+    if (best[i] === -Infinity) continue;
+    const base = best[i]!;
+    const single = base + char(text.charCodeAt(i));
+    if (single > best[i + 1]!) best[i + 1] = single;
+    let w = text[i]!;
+    for (let j = i + 1; j < Math.min(n, i + MAX_WORD); j++) {
+      w += text[j]!;
+      const lp = word(w);
+      if (lp !== undefined && base + lp > best[j + 1]!) best[j + 1] = base + lp;
+    }
+  }
+  return best[n]!;
+}
 
 export interface CharModel {
   /** log P(ch | prev); prev '' means no context. Both in any script. */
@@ -37,6 +64,15 @@ export interface CharModel {
   code(c: number): number;
   /** log P(c | p) on UTF-16 codes; p < 0 means no context. */
   logPCode(c: number, p: number): number;
+  /**
+   * The best segmentation of the text into dictionary words, scored by word frequency (a word
+   * unigram model, as jieba's own segmenter); characters outside any word count as rare words.
+   */
+  wordScore(text: string): number;
+  /** log P(word) of a simplified dictionary word of 2–6 characters, undefined if not a word. */
+  wordLogP(word: string): number | undefined;
+  /** The text folded to simplified, one character at a time. */
+  simplifyText(text: string): string;
 }
 
 class BigramModel implements CharModel {
@@ -62,11 +98,36 @@ class BigramModel implements CharModel {
       if (sp1 > lineStart && sp1 < lineEnd) {
         const sp2 = dictText.indexOf(' ', sp1 + 1);
         const freq = Number(dictText.slice(sp1 + 1, sp2 > 0 && sp2 < lineEnd ? sp2 : lineEnd));
-        if (freq > 0) this.addWord(dictText, lineStart, sp1, freq);
+        if (freq > 0) {
+          this.addWord(dictText, lineStart, sp1, freq);
+          if (sp1 - lineStart >= 2 && sp1 - lineStart <= MAX_WORD) {
+            const w = dictText.slice(lineStart, sp1);
+            this.words.set(w, (this.words.get(w) ?? 0) + freq);
+          }
+        }
       }
       lineStart = lineEnd + 1;
     }
     for (const [ch, p] of Object.entries(PUNCTUATION_P)) this.logUni[ch.charCodeAt(0)] = Math.log(p);
+    for (const [w, f] of this.words) this.words.set(w, Math.log(f / this.total));
+  }
+
+  /** log P(word) for dictionary words of 2 to MAX_WORD characters (after construction). */
+  private readonly words = new Map<string, number>();
+
+  wordLogP(word: string): number | undefined {
+    return this.words.get(word);
+  }
+
+  /** The text folded to simplified, one character at a time. */
+  simplifyText(text: string): string {
+    let out = '';
+    for (let i = 0; i < text.length; i++) out += String.fromCharCode(this.code(text.charCodeAt(i)));
+    return out;
+  }
+
+  wordScore(text: string): number {
+    return segmentScore(this.simplifyText(text), (w) => this.wordLogP(w), (c) => this.logUniCode(c));
   }
 
   private addWord(text: string, start: number, end: number, freq: number): void {
@@ -155,8 +216,10 @@ export function chineseModel(): CharModel {
 }
 
 /** Weight of the page's own text against the dictionary model. */
-const CACHE_WEIGHT = 0.25;
+const CACHE_WEIGHT = Number(process.env.JK_CW ?? 0.5);
 const LOG_KEEP_BASE = Math.log(1 - CACHE_WEIGHT);
+/** Weight of the page's own three-character phrases. */
+const TRIGRAM_WEIGHT = Number(process.env.JK_TW ?? 0.4);
 
 /**
  * The model adapted to one page: a cache of the page's own character pairs (read in step, tags
@@ -166,7 +229,11 @@ const LOG_KEEP_BASE = Math.log(1 - CACHE_WEIGHT);
 export function pageModel(pageText: string, base: CharModel = chineseModel()): CharModel {
   const pairs = new Map<number, number>();
   const firsts = new Map<number, number>();
+  // Three-character phrases the page repeats (an article says 单一主体管治 more than once).
+  const triples = new Map<string, number>();
+  const heads = new Map<number, number>();
   let prev = -1;
+  let prev2 = -1;
   for (let i = 0; i < pageText.length; i++) {
     const raw = pageText.charCodeAt(i);
     const c = raw === 10 ? -1 : base.code(raw);
@@ -174,9 +241,26 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
       const key = prev * 65536 + c;
       pairs.set(key, (pairs.get(key) ?? 0) + 1);
       firsts.set(prev, (firsts.get(prev) ?? 0) + 1);
+      if (prev2 >= 0) {
+        const head = prev2 * 65536 + prev;
+        heads.set(head, (heads.get(head) ?? 0) + 1);
+        const tk = `${head}:${c}`;
+        triples.set(tk, (triples.get(tk) ?? 0) + 1);
+      }
     }
+    prev2 = prev;
     prev = c;
   }
+  /** log P(c | a b): the pair model, mixed with the page's own three-character phrases. */
+  const logP3 = (c: number, b: number, a: number): number => {
+    const pb = logPCode(c, b);
+    if (a < 0 || b < 0) return pb;
+    const head = base.code(a) * 65536 + base.code(b);
+    const n = heads.get(head);
+    if (!n) return pb;
+    const k = triples.get(`${head}:${base.code(c)}`) ?? 0;
+    return Math.log((1 - TRIGRAM_WEIGHT) * Math.exp(pb) + (TRIGRAM_WEIGHT * k) / n);
+  };
   const memo = new Map<number, number>();
   const logPCode = (c: number, p: number): number => {
     const key = p * 65536 + c;
@@ -197,7 +281,33 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     if (!k) return b + LOG_KEEP_BASE;
     return Math.log((1 - CACHE_WEIGHT) * Math.exp(b) + (CACHE_WEIGHT * k) / n);
   };
+  // The page's own words: dictionary words (2–4 characters) found in its text, counted lazily.
+  let pageWords: Map<string, number> | undefined;
+  let pageWordTotal = 0;
+  const wordLogP = (w: string): number | undefined => {
+    const b = base.wordLogP(w);
+    if (b === undefined) return undefined;
+    if (!pageWords) {
+      pageWords = new Map();
+      const text = base.simplifyText(pageText);
+      for (let i = 0; i < text.length; i++) {
+        for (let len = 2; len <= 4 && i + len <= text.length; len++) {
+          const cand = text.slice(i, i + len);
+          if (base.wordLogP(cand) !== undefined) {
+            pageWords.set(cand, (pageWords.get(cand) ?? 0) + 1);
+            pageWordTotal++;
+          }
+        }
+      }
+    }
+    const k = pageWords.get(w);
+    if (!k) return b + LOG_KEEP_BASE;
+    return Math.log((1 - CACHE_WEIGHT) * Math.exp(b) + (CACHE_WEIGHT * k) / Math.max(1, pageWordTotal));
+  };
   return {
+    wordLogP,
+    simplifyText: (t) => base.simplifyText(t),
+    wordScore: (text) => segmentScore(base.simplifyText(text), wordLogP, (c) => base.logPCode(c, -1)),
     code: (c) => base.code(c),
     logPCode,
     logP: (ch, p) => logPCode(ch.charCodeAt(0), p ? p.charCodeAt(p.length - 1) : -1),
@@ -206,9 +316,11 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     score(text: string, prevCh = ''): number {
       let sum = 0;
       let last = prevCh ? prevCh.charCodeAt(prevCh.length - 1) : -1;
+      let last2 = prevCh.length > 1 ? prevCh.charCodeAt(prevCh.length - 2) : -1;
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
-        sum += logPCode(c, last);
+        sum += logP3(c, last, last2);
+        last2 = last;
         last = c;
       }
       return sum;

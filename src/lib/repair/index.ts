@@ -11,7 +11,7 @@ import { restoreSimplified, SCRIPT_RULES } from '../script/index.ts';
 import type { Emendation } from './apparatus.ts';
 import { classifyFurniture, splitLines, type PageLine } from './furniture.ts';
 import { punctuationEdits, spaceEdits } from './punctuation.ts';
-import { realignLine, type RealignOptions } from './realign.ts';
+import { realignLine, withoutSuspects, type RealignOptions } from './realign.ts';
 import { Transcript, type Edit } from './transcript.ts';
 import type { FurnitureLine, FurnitureRole, RepairResult } from './types.ts';
 
@@ -51,8 +51,9 @@ export function repairPage(page: string, options: RepairOptions = {}): RepairRes
   // 1. Mojibake runs, read in step again, scored by a model that knows this page's own text.
   const bodyLines = pageLines.filter((l) => !roles.has(l.index)).map((l) => l.text);
   const tagged = new Set(bodyLines.flatMap((l) => findPinyinTags(l).map((tag) => tag.char)));
-  const body = bodyLines.map((l) => stripPinyinTags(l)).join('\n');
-  const realignOptions: RealignOptions = { model: pageModel(body), tagged, ...options.realign };
+  const body = bodyLines.map((l) => withoutSuspects(stripPinyinTags(l))).join('\n');
+  const seen = new Set(body);
+  const realignOptions: RealignOptions = { model: pageModel(body), tagged, seen, ...options.realign };
   stage(t, roles, (line) =>
     realignLine(line.text, realignOptions).map((fix) => ({
       start: line.start + fix.start,

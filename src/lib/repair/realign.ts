@@ -7,6 +7,7 @@
 // as □ and the witness is kept. It never consults a table of known runs.
 
 import { chineseModel, type CharModel } from '../lm/chinese-model.ts';
+import { tsCharacters } from '../script/opencc.ts';
 import { isPinyinSyllable, readingFit } from '../pinyin/index.ts';
 import { decodePair, encodeChar, isLead, isPrivateUse, isTrail, LEAD_MAX, LEAD_MIN } from './gbk.ts';
 
@@ -35,16 +36,26 @@ export interface RealignOptions {
    * a run: its tag's ASCII `(` would have put the reader back in step.
    */
   tagged?: ReadonlySet<string>;
+  /** Characters the page shows read in step (they may stand in a run whatever their script). */
+  seen?: ReadonlySet<string>;
 }
 
-const LACUNA = '□';
+const LACUNA = "□";
+/** Nats of margin per e-fold of doubt: confidence = 1 − exp(−margin / scale). */
+const CONFIDENCE_SCALE = Number(process.env.JK_T ?? 5);
+/** A reading across a vanished pair is never more sure than this. */
+const VANISH_CONFIDENCE_CAP = 0.85;
+/** A run this long (restored characters) may hide a vanished pair anywhere. */
+const LONG_RUN = 8;
 const NO_TAGS: ReadonlySet<string> = new Set();
 const MAX_TOKENS = 48;
 const BEAM = 16;
 /** Prior cost of assuming a byte pair vanished without a trace. */
-const VANISH_COST = 7;
+const VANISH_COST = Number(process.env.JK_VC ?? 3);
 /** Prior cost of a private-use trail byte other than the one the page shows. */
-const PUA_TRAIL_COST = 1;
+const PUA_TRAIL_COST = 4;
+/** And for each step the trail byte lies away from the hint. */
+const PUA_TRAIL_DISTANCE_COST = 0.05;
 /** Cost of a run whose lost lead byte left no `?` on the page. */
 const SILENT_START_COST = 6;
 /** A pinyin tag after the run that reads the restored character: bonus; that does not: cost. */
@@ -52,7 +63,17 @@ const TAG_FIT_BONUS = 6;
 const TAG_MISFIT_COST = 10;
 /** A character the page always tags, read where no tag follows it. */
 const TAGGED_INSIDE_COST = 8;
+/** A character the page's one-character-at-a-time conversion would have changed. */
+const NOT_PAGE_FORM_COST = 5;
+/** A closing quote or bracket read where nothing opened it. */
+const UNMATCHED_CLOSER_COST = Number(process.env.JK_UC ?? 6);
 const RIGHT_CONTEXT = 4;
+/** Weight of the word model against the character model in the word-aware pass. */
+const WORD_WEIGHT = Number(process.env.JK_WW ?? 1);
+/** Characters of context on each side the word model reads. */
+const WORD_CONTEXT = 6;
+/** Options per position the word-aware pass tries. */
+const REFINE_KEEP = 8;
 /** How many places a run may end at before the search stops reading. */
 const MAX_ENDS = 4;
 /** How many options of one position survive the local pruning. */
@@ -84,6 +105,8 @@ interface Token {
 interface Option {
   text: string;
   lp: number;
+  /** Read across a pair that vanished: where it vanished is itself a guess. */
+  vanish?: boolean;
 }
 
 interface Hypothesis {
@@ -138,6 +161,55 @@ function isHan(ch: string): boolean {
   return /\p{Script=Han}/u.test(ch);
 }
 
+/** Characters the page shows read in step: whatever its converter did, these stood on it. */
+let seenOnPage: ReadonlySet<string> | undefined;
+/** 0: not looked up, 1: the page may hold it, 2: the page's conversion would have changed it. */
+const pageFormCache = new Uint8Array(65536);
+let traditionalCount: Map<string, number> | undefined;
+/**
+ * The cost of reading a character the page cannot have held. The page is the author's text
+ * converted to traditional one character at a time, so a simplified character with exactly one
+ * traditional form (关 → 關) never stood on it. Traditional characters, characters the same in
+ * both scripts, and simplified characters with several traditional forms (干, 并, 后, 系: a
+ * one-character converter without phrases keeps them) may have.
+ */
+function pageFormCost(ch: string): number {
+  const c = ch.charCodeAt(0);
+  if (seenOnPage?.has(ch)) return 0;
+  let v = pageFormCache[c]!;
+  if (v === 0) {
+    const table = tsCharacters();
+    if (!traditionalCount) {
+      traditionalCount = new Map();
+      for (const [trad, simp] of table) if (trad !== simp) traditionalCount.set(simp, (traditionalCount.get(simp) ?? 0) + 1);
+    }
+    v = !table.has(ch) && traditionalCount.get(ch) === 1 ? 2 : 1;
+    pageFormCache[c] = v;
+  }
+  if (v === 2) return NOT_PAGE_FORM_COST;
+  // Full-width Latin letters, digits and symbols are rare in Chinese prose; its punctuation is not.
+  if (c >= 0xff01 && c <= 0xff5e && !'，：；！？（）'.includes(ch)) return NOT_PAGE_FORM_COST;
+  return 0;
+}
+
+const OPENERS: Record<string, string> = { '”': '“', '’': '‘', '）': '（', '》': '《', '」': '「', '』': '『', '】': '【' };
+/** How many closing quotes or brackets in the text have no opening one before them. */
+function unmatchedClosers(text: string): number {
+  const depth = new Map<string, number>();
+  let bad = 0;
+  for (const ch of text) {
+    const opener = OPENERS[ch];
+    if (opener) {
+      const d = depth.get(opener) ?? 0;
+      if (d > 0) depth.set(opener, d - 1);
+      else bad++;
+    } else if (Object.values(OPENERS).includes(ch)) {
+      depth.set(ch, (depth.get(ch) ?? 0) + 1);
+    }
+  }
+  return bad;
+}
+
 /** Is the character plausible in running Chinese text (seen by the model, or punctuation)? */
 function plausible(model: CharModel, ch: string): boolean {
   if (ch === '' || isPrivateUse(ch)) return false;
@@ -157,11 +229,12 @@ function tokenBytes(ch: string): { lead: ByteOpt[]; trail: ByteOpt[] } | undefin
   const lead = pair >> 8;
   const trail = pair & 0xff;
   if (isPrivateUse(ch)) {
-    // The lead byte is reliable, the trail byte only a hint.
+    // The lead byte is reliable, the trail byte only a hint: the true pair was also one that
+    // shows as a private-use character, most often the very one shown, else a near one.
     const trails: ByteOpt[] = [];
     for (let t = 0x40; t <= 0xfe; t++) {
-      if (!isTrail(t)) continue;
-      trails.push({ b: t, lp: t === trail ? 0 : -PUA_TRAIL_COST });
+      if (!isTrail(t) || !isPrivateUse(decodePair(lead, t))) continue;
+      trails.push({ b: t, lp: t === trail ? 0 : -(PUA_TRAIL_COST + PUA_TRAIL_DISTANCE_COST * Math.abs(t - trail)) });
     }
     return { lead: [{ b: lead, lp: 0 }], trail: trails };
   }
@@ -178,7 +251,7 @@ function pairOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], forced
       const ch = decodePair(l.b, r.b);
       if (ch === '' || isPrivateUse(ch)) continue;
       if (!forced && !plausible(model, ch)) continue;
-      out.push({ text: ch, lp: l.lp + r.lp });
+      out.push({ text: ch, lp: l.lp + r.lp - pageFormCost(ch) });
     }
   }
   return out;
@@ -189,33 +262,38 @@ function pairOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], forced
  * on their own first (against the neighbours' likeliest readings), then the best combinations.
  */
 function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost: number, prev: string, next: string): Option[] {
-  if (left.length !== 1 || right.length !== 1) return [];
-  const l = left[0]!;
-  const r = right[0]!;
-  if (!isLead(l.b) || !isTrail(r.b)) return [];
   const pairs = vanishingPairs();
-  const firsts: Array<{ ch: string; v1: number; s: number }> = [];
-  for (const v1 of pairs.keys()) {
-    const a = decodePair(l.b, v1);
-    if (plausible(model, a)) firsts.push({ ch: a, v1, s: model.logP(a, prev) });
+  const firsts: Array<{ ch: string; v1: number; s: number; lp: number }> = [];
+  for (const l of left) {
+    if (!isLead(l.b)) continue;
+    for (const v1 of pairs.keys()) {
+      const a = decodePair(l.b, v1);
+      if (plausible(model, a)) firsts.push({ ch: a, v1, lp: l.lp - pageFormCost(a), s: model.logP(a, prev) + l.lp - pageFormCost(a) });
+    }
   }
-  const seconds = new Map<number, { ch: string; s: number }>();
-  for (let v2 = 0x81; v2 <= 0xfe; v2++) {
-    const b = decodePair(v2, r.b);
-    if (plausible(model, b)) seconds.set(v2, { ch: b, s: next ? model.logP(next, b) : model.logUnigram(b) });
+  const seconds: Array<{ ch: string; v2: number; s: number; lp: number }> = [];
+  for (const r of right) {
+    if (!isTrail(r.b)) continue;
+    for (let v2 = 0x81; v2 <= 0xfe; v2++) {
+      const b = decodePair(v2, r.b);
+      if (!plausible(model, b)) continue;
+      const lp = r.lp - pageFormCost(b);
+      seconds.push({ ch: b, v2, lp, s: (next ? model.logP(next, b) : model.logUnigram(b)) + lp });
+    }
   }
   firsts.sort((x, y) => y.s - x.s);
-  const ranked = [...seconds.entries()].sort((x, y) => y[1].s - x[1].s).slice(0, VANISH_SECONDS);
+  seconds.sort((x, y) => y.s - x.s);
+  const topSeconds = seconds.slice(0, VANISH_SECONDS);
   const out: Array<Option & { s: number }> = [];
   for (const f of firsts.slice(0, VANISH_FIRSTS)) {
     const allowed = pairs.get(f.v1)!;
-    for (const [v2, sec] of ranked) {
-      if (!allowed.includes(v2)) continue;
-      out.push({ text: f.ch + sec.ch, lp: l.lp + r.lp - cost, s: f.s + sec.s + model.logP(sec.ch, f.ch) });
+    for (const sec of topSeconds) {
+      if (!allowed.includes(sec.v2)) continue;
+      out.push({ text: f.ch + sec.ch, lp: f.lp + sec.lp - cost, s: f.s + sec.s + model.logP(sec.ch, f.ch) });
     }
   }
   out.sort((x, y) => y.s - x.s);
-  return out.slice(0, LOCAL_KEEP).map(({ text, lp }) => ({ text, lp }));
+  return out.slice(0, LOCAL_KEEP).map(({ text, lp }) => ({ text, lp, vanish: true }));
 }
 
 /** Viterbi over positions with a beam; returns the best path and its score. */
@@ -269,6 +347,11 @@ function decode(
     st = history[i]![si];
   }
   return { score: bestFinal, choice };
+}
+
+/** The character before `at` that the model reads as context (pinyin tags skipped). */
+function leftContext(line: string, at: number): string {
+  return plainContext(line.slice(Math.max(0, at - 24), at)).slice(-1);
 }
 
 /** Strip pinyin tags from in-step context so the model reads plain text. */
@@ -426,7 +509,7 @@ function hypotheses(model: CharModel, line: string, trigger: Trigger, tagged: Re
   const sharedAt = (i: number): Option[] => {
     while (shared.length <= i) {
       const k = shared.length;
-      const prev = k === 0 ? plainContext(line.slice(Math.max(0, trigger.start - 1), trigger.start)).slice(-1) : guesses[k - 1] ?? '';
+      const prev = k === 0 ? leftContext(line, trigger.start) : guesses[k - 1] ?? '';
       shared.push(gapOptions(model, lefts[k]!, tokens[k]!.lead, tokens[k]!.unreadable ?? false, prev, guesses[k + 1] ?? '', tagged));
     }
     return shared[i]!;
@@ -460,7 +543,7 @@ function scoreHypothesis(
   h: Hypothesis,
   windowEnd: number,
 ): { score: number; choice: number[]; left: string; right: string } {
-  const left = plainContext(line.slice(Math.max(0, h.start - 1), h.start)).slice(-1);
+  const left = leftContext(line, h.start);
   const right = plainContext(line.slice(h.end, windowEnd));
   const d = decode(model, h.positions, left, right, h.tagAfter);
   return { score: d.score + h.prior, choice: d.choice, left, right };
@@ -468,11 +551,30 @@ function scoreHypothesis(
 
 /** The score of the line read as it stands (no run), over the same window. */
 function scoreAsIs(model: CharModel, line: string, start: number, windowEnd: number): number {
-  const left = plainContext(line.slice(Math.max(0, start - 1), start)).slice(-1);
+  const left = leftContext(line, start);
   let text = plainContext(line.slice(start, windowEnd));
   // A `?` read as it stands is a question mark or a lost space.
   text = text.replace(/\?/g, '？');
   return model.score(text, left);
+}
+
+/**
+ * The line with every suspect stretch (from a trigger to the next ASCII letter or `?`, at most
+ * 40 characters) blanked out: what a page-adapted model may learn from without learning the
+ * mojibake itself.
+ */
+export function withoutSuspects(line: string): string {
+  const triggers = findTriggers(line);
+  if (triggers.length === 0) return line;
+  const chars = line.split('');
+  for (const t of triggers) {
+    for (let i = t.start; i < Math.min(line.length, t.start + 40); i++) {
+      const c = line.charCodeAt(i);
+      if (i > t.start && ((c >= 0x40 && c <= 0x7e) || c === 0x3f)) break;
+      chars[i] = '\n';
+    }
+  }
+  return chars.join('');
 }
 
 export function findTriggers(line: string): Trigger[] {
@@ -493,8 +595,9 @@ export function findTriggers(line: string): Trigger[] {
 /** Find and realign the mojibake runs of one line. */
 export function realignLine(line: string, options: RealignOptions = {}): RealignFix[] {
   const model = options.model ?? chineseModel();
-  const acceptMargin = options.acceptMargin ?? 4;
-  const charMargin = options.charMargin ?? 3;
+  seenOnPage = options.seen;
+  const acceptMargin = options.acceptMargin ?? Number(process.env.JK_AM ?? 3);
+  const charMargin = options.charMargin ?? Number(process.env.JK_CM ?? 2);
   const fixes: RealignFix[] = [];
   let covered = 0;
   for (const trig of findTriggers(line)) {
@@ -513,24 +616,32 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     }
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0]!;
-    const reading = best.h.positions.map((p, i) => p[best.choice[i]!]!.text).join('') + best.h.suffix;
-    const rivals = [asIs, ...scored.slice(1).filter((s) => readingOf(s) !== reading || s.h.end !== best.h.end).map((s) => s.score)];
+    const bestReading = readingOf(best);
+    const rivals = [asIs, ...scored.slice(1).filter((s) => readingOf(s) !== bestReading || s.h.end !== best.h.end).map((s) => s.score)];
     const rival = Math.max(...rivals);
     const margin = best.score - rival;
     if (best.score <= asIs) continue; // read as it stands: not a run
-    const lacunaOut = uncertainChars(model, best, charMargin);
-    let text = reading;
+    const leftText = plainContext(line.slice(Math.max(0, best.h.start - 24), best.h.start)).slice(-WORD_CONTEXT);
+    const rightText = plainContext(line.slice(best.h.end, best.h.end + 24)).slice(0, WORD_CONTEXT);
+    const { texts, margins } = refine(model, best, leftText, rightText, plainContext(line.slice(0, best.h.start)));
+    const _reading = texts.join('') + best.h.suffix;
     let lacunae = 0;
+    let text: string;
     if (margin < acceptMargin) {
-      text = [...reading.replace(/\($/, '')].map(() => LACUNA).join('') + (best.h.suffix ? best.h.suffix : '');
-      lacunae = [...reading.replace(/\($/, '')].length;
-    } else if (lacunaOut.size > 0) {
-      const chars = [...reading];
-      for (const i of lacunaOut) chars[i] = LACUNA;
-      text = chars.join('');
-      lacunae = lacunaOut.size;
+      // The run itself is not clear: every character it stands for is a lacuna.
+      lacunae = texts.join('').length;
+      text = LACUNA.repeat(lacunae) + best.h.suffix;
+    } else {
+      text = texts.map((t, i) => (margins[i]! < charMargin ? LACUNA.repeat(t.length) : t)).join('') + best.h.suffix;
+      lacunae = [...text].filter((c) => c === LACUNA).length;
     }
-    const confidence = lacunae > 0 ? Math.min(0.5, confidenceOf(margin)) : confidenceOf(Math.min(margin, minCharMargin(model, best)));
+    const decided = margins.filter((m, i) => m >= charMargin || positions(best)[i]!.length < 2);
+    const guessedVanish = best.h.positions.some((p, i) => p.find((o) => o.text === texts[i])?.vanish);
+    let confidence = lacunae > 0 ? Math.min(0.5, confidenceOf(margin)) : confidenceOf(Math.min(margin, ...decided));
+    // A vanished pair leaves no mark, so a long run, or one with private-use characters (whose
+    // neighbours vanish alike), may hide one the search passed over: never quite sure then.
+    const hasPrivateUse = [...line.slice(best.h.start, best.h.end)].some(isPrivateUse);
+    if (guessedVanish || hasPrivateUse || texts.join('').length >= LONG_RUN) confidence = Math.min(confidence, VANISH_CONFIDENCE_CAP);
     fixes.push({
       start: best.h.start,
       end: best.h.end,
@@ -542,6 +653,10 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     covered = best.h.end;
   }
   return fixes;
+}
+
+function positions(s: Scored): Option[][] {
+  return s.h.positions;
 }
 
 function readingOf(s: { h: Hypothesis; choice: number[] }): string {
@@ -560,45 +675,54 @@ function silentStarts(line: string, at: number, floor: number): Trigger[] {
 }
 
 function confidenceOf(margin: number): number {
-  return Math.max(0, Math.min(0.999, 1 - Math.exp(-margin / 2)));
+  return Math.max(0, Math.min(0.999, 1 - Math.exp(-margin / CONFIDENCE_SCALE)));
 }
 
-/** Per-character margins: how much the chosen character beats the best other at its place. */
-function charMargins(model: CharModel, best: { h: Hypothesis; choice: number[]; left: string; right: string }): number[] {
-  const texts = best.h.positions.map((p, i) => p[best.choice[i]!]!.text);
-  const margins: number[] = [];
-  for (let i = 0; i < texts.length; i++) {
-    const opts = best.h.positions[i]!;
-    const prev = i === 0 ? best.left : texts[i - 1]!.slice(-1);
-    const next = i + 1 < texts.length ? texts[i + 1]! : best.right;
-    const isLast = i === texts.length - 1;
-    const scoreOf = (o: Option) => {
-      let sc = o.lp + model.score(o.text, prev) + model.score(next.slice(0, 1), o.text.slice(-1));
-      if (isLast && best.h.tagAfter) sc += reads(o.text.slice(-1), best.h.tagAfter) ? TAG_FIT_BONUS : -TAG_MISFIT_COST;
-      return sc;
-    };
-    const chosen = opts[best.choice[i]!]!;
-    const chosenScore = scoreOf(chosen);
-    let other = -Infinity;
-    for (const o of opts) if (o.text !== chosen.text) other = Math.max(other, scoreOf(o));
-    margins.push(chosenScore - other);
+type Scored = { h: Hypothesis; choice: number[]; left: string; right: string };
+
+/**
+ * The word-aware pass: the bigram search proposes, the word model (a max-probability
+ * segmentation over the run and its context) decides. Position by position, the best few options
+ * are tried in the whole reading; the one with the highest total stays. Returns the chosen texts
+ * and, for each position, how much its choice beats the best other (Infinity where it had none).
+ */
+function refine(model: CharModel, best: Scored, leftText: string, rightText: string, linePrefix: string): { texts: string[]; margins: number[] } {
+  const closersBefore = unmatchedClosers(linePrefix);
+  const positions = best.h.positions;
+  const chosen = positions.map((_, i) => best.choice[i]!);
+  const texts = () => chosen.map((c, i) => positions[i]![c]!.text);
+  const total = (ts: string[], i: number, o: Option): number => {
+    const joined = ts.join('');
+    let sc = 0;
+    for (let k = 0; k < ts.length; k++) sc += k === i ? o.lp : positions[k]![chosen[k]!]!.lp;
+    const last = ts[ts.length - 1]!.slice(-1);
+    if (best.h.tagAfter) sc += reads(last, best.h.tagAfter) ? TAG_FIT_BONUS : -TAG_MISFIT_COST;
+    sc -= UNMATCHED_CLOSER_COST * (unmatchedClosers(linePrefix + joined) - closersBefore);
+    return sc + model.score(joined + rightText.slice(0, 2), leftText.slice(-2) || best.left) + WORD_WEIGHT * model.wordScore(leftText + joined + rightText);
+  };
+  const margins: number[] = positions.map(() => Infinity);
+  for (let sweep = 0; sweep < 2; sweep++) {
+    for (let i = 0; i < positions.length; i++) {
+      const opts = positions[i]!;
+      if (opts.length < 2) continue;
+      const current = texts();
+      const prev = i === 0 ? best.left : current[i - 1]!.slice(-1);
+      const next = i + 1 < current.length ? current[i + 1]!.slice(0, 1) : rightText.slice(0, 1);
+      const local = opts
+        .map((o, oi) => ({ oi, s: o.lp + model.score(o.text, prev) + (next ? model.logP(next, o.text.slice(-1)) : 0) }))
+        .sort((a, b) => b.s - a.s)
+        .slice(0, REFINE_KEEP);
+      if (!local.some((l) => l.oi === chosen[i])) local.push({ oi: chosen[i]!, s: 0 });
+      const scored = local.map(({ oi }) => {
+        const ts = [...current];
+        ts[i] = opts[oi]!.text;
+        return { oi, t: total(ts, i, opts[oi]!) };
+      });
+      scored.sort((a, b) => b.t - a.t);
+      chosen[i] = scored[0]!.oi;
+      const other = scored.find((x) => opts[x.oi]!.text !== opts[scored[0]!.oi]!.text);
+      margins[i] = other ? scored[0]!.t - other.t : Infinity;
+    }
   }
-  return margins;
-}
-
-function minCharMargin(model: CharModel, best: { h: Hypothesis; choice: number[]; left: string; right: string }): number {
-  return Math.min(Infinity, ...charMargins(model, best));
-}
-
-/** Indices (in characters of the reading) that fall below the per-character margin. */
-function uncertainChars(model: CharModel, best: { h: Hypothesis; choice: number[]; left: string; right: string }, charMargin: number): Set<number> {
-  const margins = charMargins(model, best);
-  const out = new Set<number>();
-  let offset = 0;
-  for (let i = 0; i < margins.length; i++) {
-    const text = best.h.positions[i]![best.choice[i]!]!.text;
-    if (margins[i]! < charMargin) for (let k = 0; k < text.length; k++) out.add(offset + k);
-    offset += text.length;
-  }
-  return out;
+  return { texts: texts(), margins };
 }
