@@ -42,7 +42,7 @@ export interface RealignOptions {
 
 const LACUNA = "□";
 /** Nats of margin per e-fold of doubt: confidence = 1 − exp(−margin / scale). */
-const CONFIDENCE_SCALE = Number(process.env.JK_T ?? 5);
+const CONFIDENCE_SCALE = Number(process.env.JK_T ?? 6);
 /** A reading across a vanished pair is never more sure than this. */
 const VANISH_CONFIDENCE_CAP = 0.85;
 /** A run this long (restored characters) may hide a vanished pair anywhere. */
@@ -132,12 +132,12 @@ function range(a: number, b: number): number[] {
   return out;
 }
 
-let vanishBySide: Map<number, number[]> | undefined;
+let vanishBySide: Map<number, Set<number>> | undefined;
 /**
  * Pairs (trail of one real character v1, lead of the next v2) that a misreading shows as nothing
  * (a user-defined or unassigned pair): for each v1, the v2 that complete one.
  */
-function vanishingPairs(): Map<number, number[]> {
+function vanishingPairs(): Map<number, Set<number>> {
   if (!vanishBySide) {
     vanishBySide = new Map();
     for (let a = 0x81; a <= 0xfe; a++) {
@@ -146,7 +146,7 @@ function vanishingPairs(): Map<number, number[]> {
         const ch = decodePair(a, b);
         if (ch !== '' && isPrivateUse(ch)) seconds.push(b);
       }
-      if (seconds.length > 0) vanishBySide.set(a, seconds);
+      if (seconds.length > 0) vanishBySide.set(a, new Set(seconds));
     }
   }
   return vanishBySide;
@@ -282,13 +282,12 @@ function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost
     }
   }
   firsts.sort((x, y) => y.s - x.s);
-  seconds.sort((x, y) => y.s - x.s);
-  const topSeconds = seconds.slice(0, VANISH_SECONDS);
+  // Every second half is tried after each of the best first halves: the pair itself is a bigram.
   const out: Array<Option & { s: number }> = [];
   for (const f of firsts.slice(0, VANISH_FIRSTS)) {
     const allowed = pairs.get(f.v1)!;
-    for (const sec of topSeconds) {
-      if (!allowed.includes(sec.v2)) continue;
+    for (const sec of seconds) {
+      if (!allowed.has(sec.v2)) continue;
       out.push({ text: f.ch + sec.ch, lp: f.lp + sec.lp - cost, s: f.s + sec.s + model.logP(sec.ch, f.ch) });
     }
   }
