@@ -20,6 +20,7 @@ const seed = (): Article => parseArticle(seedRepair(), { slug: '000' });
 function edition(lines: string[], furniture: Array<Pick<FurnitureLine, 'role' | 'reading'>> = []): RepairResult {
   return {
     text: lines.join('\n'),
+    sourceText: lines.join('\n'),
     apparatus: [],
     furniture: furniture.map((f, i) => ({ ...f, line: i, page: { start: 0, end: 0 }, witness: f.reading })),
     lines: [],

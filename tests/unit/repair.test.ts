@@ -107,6 +107,12 @@ describe('repairPage on the bundled page', () => {
     for (const f of result.furniture) expect(seed.slice(f.page.start, f.page.end).trim()).toBe(f.witness);
   });
 
+  it('keeps the repaired text in the page script beside the edition', () => {
+    expect(result.sourceText.length).toBe(result.text.length);
+    expect(result.sourceText.split('\n')[0]).toBe('國家與社會關系視角下基層社會治理的邏輯和路徑');
+    expect(result.sourceText).toContain('標志著中國社會');
+  });
+
   it('maps every edition line back to the page', () => {
     expect(result.lines).toHaveLength(lines.length);
     for (const [i, l] of result.lines.entries()) {

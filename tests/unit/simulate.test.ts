@@ -400,6 +400,7 @@ describe('the whole page', () => {
 describe('the scoring harness', () => {
   const result = (text: string, apparatus: RepairResult['apparatus'] = []): RepairResult => ({
     text,
+    sourceText: text,
     apparatus,
     furniture: [],
     lines: [],

@@ -73,15 +73,9 @@ async function repair(args: string[], io: CliIo): Promise<ExitCode> {
   let text = result.text;
   let shown: ScriptName = 'zh-Hans';
   if (to === 'source') {
-    // The repair result does not yet carry the page-script text (the text before script
-    // restoration); until it does, the simplified edition is printed and said so.
-    const pageScript = (result as { sourceText?: unknown }).sourceText;
-    if (typeof pageScript === 'string') {
-      text = pageScript;
-      shown = (result as { sourceScript?: ScriptName }).sourceScript ?? 'zh-Hant';
-    } else {
-      io.stderr('jiaokan: note: --to source is not available yet; printing the zh-Hans edition\n');
-    }
+    // The repaired text in the page's own script (before the script was restored).
+    text = result.sourceText;
+    shown = 'zh-Hant';
   } else if (to !== 'zh-Hans') {
     const { toTraditional } = await import('../script/index.ts');
     text = toTraditional(result.text, to);

@@ -93,6 +93,7 @@ export function repairPage(page: string, options: RepairOptions = {}): RepairRes
     }
     simplified += restored.text + t.text.slice(line.end, line.index + 1 < lines.length ? lines[line.index + 1]!.start : line.end);
   }
+  const pageScript = t.text;
   t.replaceSameLength(simplified);
 
   // 6. Furniture out, whitespace tidied: one paragraph or heading per line.
@@ -129,6 +130,7 @@ export function repairPage(page: string, options: RepairOptions = {}): RepairRes
   }
   t.apply(edits);
   const text = t.text.replace(/\n+$/, '');
+  const sourceText = applyEdits(pageScript, edits).replace(/\n+$/, '');
   const apparatus = t
     .apparatus()
     .filter((e: Emendation) => e.kind === 'furniture' || !removedPage.some(([a, b]) => e.page.start >= a && e.page.end <= b));
@@ -138,5 +140,16 @@ export function repairPage(page: string, options: RepairOptions = {}): RepairRes
     editionLines.push({ edition: { start: at, end: at + l.length }, page: { start: t.pageOffset(at), end: t.pageOffset(at + l.length) } });
     at += l.length + 1;
   }
-  return { text, apparatus: apparatus.map((e, i) => ({ ...e, id: `e${i + 1}` })), furniture, lines: editionLines };
+  return { text, sourceText, apparatus: apparatus.map((e, i) => ({ ...e, id: `e${i + 1}` })), furniture, lines: editionLines };
+}
+
+/** The same layout edits applied to the same-length text in the page's script. */
+function applyEdits(text: string, edits: Edit[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    out += text.slice(cursor, e.start) + e.reading;
+    cursor = e.end;
+  }
+  return out + text.slice(cursor);
 }

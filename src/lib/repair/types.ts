@@ -29,6 +29,11 @@ export interface FurnitureLine {
 export interface RepairResult {
   /** The simplified edition: title first, then one paragraph or heading per line. */
   text: string;
+  /**
+   * The same edition in the page's own script (traditional as the page converted it, 著 and all),
+   * repaired but before the script was restored; same length and lines as `text`.
+   */
+  sourceText: string;
   /** Every non-whitespace change, in page order. */
   apparatus: Emendation[];
   /** Lines taken out of the body, in page order. */
