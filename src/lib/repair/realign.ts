@@ -435,7 +435,10 @@ function hypotheses(model: CharModel, line: string, trigger: Trigger, tagged: Re
     pos++;
     // `?qū)`: the lost byte and a tag's `(` collapsed; the tag read the character the previous
     // in-step trail byte made with the lost byte.
-    const frag = TAG_FRAGMENT_RE.exec(line.slice(pos));
+    // `?(qū)` likewise, when the `(` survived and the tag does not read the character before `?`.
+    const whole = TAG_RE.exec(line.slice(pos));
+    const before = trigger.start > 0 ? line[trigger.start - 1]! : '';
+    const frag = TAG_FRAGMENT_RE.exec(line.slice(pos)) ?? (whole && !reads(before, whole[1]!) ? whole : null);
     if (frag && isPinyinSyllable(frag[1]!)) {
       const prevPair = trigger.start > 0 ? encodeChar(line[trigger.start - 1]!) : undefined;
       if (prevPair !== undefined) {
