@@ -500,6 +500,11 @@ function hypotheses(model: CharModel, line: string, trigger: Trigger, tagged: Re
     if (!bytes) break;
     tokens.push({ start: pos, end: pos + 1, ...bytes, unreadable });
     unreadable = false;
+    const trail = bytes.trail.length === 1 ? bytes.trail[0]!.b : -1;
+    if (trail >= 0x40 && trail <= 0x7e && code >= 0x80) {
+      // The last real trail byte and an ASCII byte after it made one character: in step after it.
+      ends.push({ count: tokens.length - 1, endOpts: bytes.lead, end: pos + 1, label: 'ASCII byte read into the last pair', suffix: String.fromCharCode(trail), unreadable: tokens[tokens.length - 1]!.unreadable });
+    }
     pos++;
   }
 
