@@ -230,7 +230,7 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
   const pairs = new Map<number, number>();
   const firsts = new Map<number, number>();
   // Three-character phrases the page repeats (an article says 单一主体管治 more than once).
-  const triples = new Map<string, number>();
+  const triples = new Map<number, number>();
   const heads = new Map<number, number>();
   let prev = -1;
   let prev2 = -1;
@@ -244,7 +244,7 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
       if (prev2 >= 0) {
         const head = prev2 * 65536 + prev;
         heads.set(head, (heads.get(head) ?? 0) + 1);
-        const tk = `${head}:${c}`;
+        const tk = head * 65536 + c;
         triples.set(tk, (triples.get(tk) ?? 0) + 1);
       }
     }
@@ -258,7 +258,7 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     const head = base.code(a) * 65536 + base.code(b);
     const n = heads.get(head);
     if (!n) return pb;
-    const k = triples.get(`${head}:${base.code(c)}`) ?? 0;
+    const k = triples.get(head * 65536 + base.code(c)) ?? 0;
     return Math.log((1 - TRIGRAM_WEIGHT) * Math.exp(pb) + (TRIGRAM_WEIGHT * k) / n);
   };
   const memo = new Map<number, number>();
@@ -284,7 +284,14 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
   // The page's own words: dictionary words (2–4 characters) found in its text, counted lazily.
   let pageWords: Map<string, number> | undefined;
   let pageWordTotal = 0;
+  const wordMemo = new Map<string, number | undefined>();
   const wordLogP = (w: string): number | undefined => {
+    if (wordMemo.has(w)) return wordMemo.get(w);
+    const v = pageWordLogP(w);
+    wordMemo.set(w, v);
+    return v;
+  };
+  const pageWordLogP = (w: string): number | undefined => {
     const b = base.wordLogP(w);
     if (b === undefined) return undefined;
     if (!pageWords) {

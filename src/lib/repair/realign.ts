@@ -74,14 +74,16 @@ const WORD_WEIGHT = Number(process.env.JK_WW ?? 1);
 const WORD_CONTEXT = 6;
 /** Options per position the word-aware pass tries. */
 const REFINE_KEEP = 8;
+/** Characters on each side of a position the word-aware pass reads when comparing its options. */
+const REFINE_WINDOW = 6;
 /** How many places a run may end at before the search stops reading. */
 const MAX_ENDS = 4;
 /** How many options of one position survive the local pruning. */
-const LOCAL_KEEP = 24;
+const LOCAL_KEEP = Number(process.env.JK_LK ?? 24);
 /** How many first halves of a vanished pair are combined with the second halves. */
 const VANISH_FIRSTS = 10;
 /** How many second halves of a vanished pair are combined with the first halves. */
-const VANISH_SECONDS = 16;
+const VANISH_SECONDS = Number(process.env.JK_VS ?? 40);
 
 const TAG_RE = /^\(([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+)\)/iu;
 const TAG_FRAGMENT_RE = /^([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+)\)/iu;
@@ -193,9 +195,10 @@ function pageFormCost(ch: string): number {
 }
 
 const OPENERS: Record<string, string> = { '”': '“', '’': '‘', '）': '（', '》': '《', '」': '「', '』': '『', '】': '【' };
-/** How many closing quotes or brackets in the text have no opening one before them. */
-function unmatchedClosers(text: string): number {
-  const depth = new Map<string, number>();
+const OPENER_SET = new Set(Object.values(OPENERS));
+/** How many closing quotes or brackets in the text have no opening one before them (given those already open). */
+function unmatchedClosers(text: string, open: Map<string, number> = new Map()): number {
+  const depth = new Map(open);
   let bad = 0;
   for (const ch of text) {
     const opener = OPENERS[ch];
@@ -203,11 +206,22 @@ function unmatchedClosers(text: string): number {
       const d = depth.get(opener) ?? 0;
       if (d > 0) depth.set(opener, d - 1);
       else bad++;
-    } else if (Object.values(OPENERS).includes(ch)) {
+    } else if (OPENER_SET.has(ch)) {
       depth.set(ch, (depth.get(ch) ?? 0) + 1);
     }
   }
   return bad;
+}
+
+/** The quotes and brackets left open at the end of the text. */
+function openAfter(text: string): Map<string, number> {
+  const depth = new Map<string, number>();
+  for (const ch of text) {
+    const opener = OPENERS[ch];
+    if (opener) depth.set(opener, Math.max(0, (depth.get(opener) ?? 0) - 1));
+    else if (OPENER_SET.has(ch)) depth.set(ch, (depth.get(ch) ?? 0) + 1);
+  }
+  return depth;
 }
 
 /** Is the character plausible in running Chinese text (seen by the model, or punctuation)? */
@@ -284,9 +298,11 @@ function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost
   firsts.sort((x, y) => y.s - x.s);
   // Every second half is tried after each of the best first halves: the pair itself is a bigram.
   const out: Array<Option & { s: number }> = [];
+  seconds.sort((x, y) => y.s - x.s);
+  const topSeconds = seconds.slice(0, VANISH_SECONDS);
   for (const f of firsts.slice(0, VANISH_FIRSTS)) {
     const allowed = pairs.get(f.v1)!;
-    for (const sec of seconds) {
+    for (const sec of topSeconds) {
       if (!allowed.has(sec.v2)) continue;
       out.push({ text: f.ch + sec.ch, lp: f.lp + sec.lp - cost, s: f.s + sec.s + model.logP(sec.ch, f.ch) });
     }
@@ -296,17 +312,38 @@ function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost
 }
 
 /** Viterbi over positions with a beam; returns the best path and its score. */
+type State = { score: number; last: string; back: number; prevState: number };
+
+/**
+ * Beam states after each position, shared by the hypotheses of one trigger: they differ only in
+ * where the run ends, so the positions before their last are the same arrays and are decoded once.
+ */
+type PrefixCache = WeakMap<Option[], { states: State[]; history: State[][] }>;
+
+/** Viterbi over positions with a beam; returns the best path and its score. */
 function decode(
   model: CharModel,
   positions: Option[][],
   leftContext: string,
   rightContext: string,
   tagAfter: string | undefined,
+  cache?: PrefixCache,
 ): { score: number; choice: number[] } {
-  type State = { score: number; last: string; back: number; prevState: number };
   let states: State[] = [{ score: 0, last: leftContext, back: -1, prevState: -1 }];
-  const history: State[][] = [];
-  for (let i = 0; i < positions.length; i++) {
+  let history: State[][] = [];
+  let startAt = 0;
+  if (cache) {
+    for (let i = positions.length - 2; i >= 0; i--) {
+      const hit = cache.get(positions[i]!);
+      if (hit) {
+        states = hit.states;
+        history = [...hit.history];
+        startAt = i + 1;
+        break;
+      }
+    }
+  }
+  for (let i = startAt; i < positions.length; i++) {
     const opts = positions[i]!;
     const isLast = i === positions.length - 1;
     const best = new Map<string, State>();
@@ -326,6 +363,7 @@ function decode(
     if (next.length > BEAM) next = next.slice(0, BEAM);
     history.push(states);
     states = next;
+    if (cache && !isLast) cache.set(opts, { states, history: [...history] });
   }
   let bestFinal = -Infinity;
   let bestIdx = -1;
@@ -549,10 +587,11 @@ function scoreHypothesis(
   line: string,
   h: Hypothesis,
   windowEnd: number,
+  cache: PrefixCache,
 ): { score: number; choice: number[]; left: string; right: string } {
   const left = leftContext(line, h.start);
   const right = plainContext(line.slice(h.end, windowEnd));
-  const d = decode(model, h.positions, left, right, h.tagAfter);
+  const d = decode(model, h.positions, left, right, h.tagAfter, cache);
   return { score: d.score + h.prior, choice: d.choice, left, right };
 }
 
@@ -616,7 +655,8 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     const maxEnd = Math.max(...hyps.map((h) => h.end));
     const windowEnd = Math.min(line.length, maxEnd + RIGHT_CONTEXT);
     const asIs = scoreAsIs(model, line, windowStart, windowEnd);
-    const scored = hyps.map((h) => ({ h, ...scoreHypothesis(model, line, h, windowEnd) }));
+    const cache: PrefixCache = new WeakMap();
+    const scored = hyps.map((h) => ({ h, ...scoreHypothesis(model, line, h, windowEnd, cache) }));
     // Runs that start later than the window start read the text before them as it stands.
     for (const s of scored) {
       if (s.h.start > windowStart) s.score += scoreAsIs(model, line.slice(0, s.h.start), windowStart, s.h.start);
@@ -694,21 +734,28 @@ type Scored = { h: Hypothesis; choice: number[]; left: string; right: string };
  * and, for each position, how much its choice beats the best other (Infinity where it had none).
  */
 function refine(model: CharModel, best: Scored, leftText: string, rightText: string, linePrefix: string): { texts: string[]; margins: number[] } {
-  const closersBefore = unmatchedClosers(linePrefix);
+  const open = openAfter(linePrefix);
   const positions = best.h.positions;
   const chosen = positions.map((_, i) => best.choice[i]!);
   const texts = () => chosen.map((c, i) => positions[i]![c]!.text);
+  // Alternatives at one position are compared on a window around it: the rest is the same.
   const total = (ts: string[], i: number, o: Option): number => {
     const joined = ts.join('');
-    let sc = 0;
-    for (let k = 0; k < ts.length; k++) sc += k === i ? o.lp : positions[k]![chosen[k]!]!.lp;
+    let sc = o.lp;
     const last = ts[ts.length - 1]!.slice(-1);
-    if (best.h.tagAfter) sc += reads(last, best.h.tagAfter) ? TAG_FIT_BONUS : -TAG_MISFIT_COST;
-    sc -= UNMATCHED_CLOSER_COST * (unmatchedClosers(linePrefix + joined) - closersBefore);
-    return sc + model.score(joined + rightText.slice(0, 2), leftText.slice(-2) || best.left) + WORD_WEIGHT * model.wordScore(leftText + joined + rightText);
+    if (best.h.tagAfter && i === ts.length - 1) sc += reads(last, best.h.tagAfter) ? TAG_FIT_BONUS : -TAG_MISFIT_COST;
+    sc -= UNMATCHED_CLOSER_COST * unmatchedClosers(joined, open);
+    const full = leftText + joined + rightText;
+    let at = leftText.length;
+    for (let k = 0; k < i; k++) at += ts[k]!.length;
+    const from = Math.max(0, at - REFINE_WINDOW);
+    const to = Math.min(full.length, at + ts[i]!.length + REFINE_WINDOW);
+    const window = full.slice(from, to);
+    return sc + model.score(window, from > 0 ? full.slice(Math.max(0, from - 2), from) : best.left) + WORD_WEIGHT * model.wordScore(window);
   };
   const margins: number[] = positions.map(() => Infinity);
-  for (let sweep = 0; sweep < 2; sweep++) {
+  for (let sweep = 0, changed = true; sweep < 2 && changed; sweep++) {
+    changed = false;
     for (let i = 0; i < positions.length; i++) {
       const opts = positions[i]!;
       if (opts.length < 2) continue;
@@ -726,6 +773,7 @@ function refine(model: CharModel, best: Scored, leftText: string, rightText: str
         return { oi, t: total(ts, i, opts[oi]!) };
       });
       scored.sort((a, b) => b.t - a.t);
+      if (chosen[i] !== scored[0]!.oi) changed = true;
       chosen[i] = scored[0]!.oi;
       const other = scored.find((x) => opts[x.oi]!.text !== opts[scored[0]!.oi]!.text);
       margins[i] = other ? scored[0]!.t - other.t : Infinity;
