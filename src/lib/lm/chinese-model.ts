@@ -281,9 +281,16 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     if (!k) return b + LOG_KEEP_BASE;
     return Math.log((1 - CACHE_WEIGHT) * Math.exp(b) + (CACHE_WEIGHT * k) / n);
   };
-  // The page's own words: dictionary words (2–4 characters) found in its text, counted lazily.
-  let pageWords: Map<string, number> | undefined;
-  let pageWordTotal = 0;
+  // The page's own words: how often a dictionary word stands in the page, counted when asked.
+  let simplifiedPage: string | undefined;
+  const pageWordCount = (w: string): number => {
+    simplifiedPage ??= base.simplifyText(pageText);
+    let n = 0;
+    for (let at = simplifiedPage.indexOf(w); at >= 0; at = simplifiedPage.indexOf(w, at + w.length)) n++;
+    return n;
+  };
+  /** About how many words the page has: Chinese words average a little under two characters. */
+  const pageWordTotal = Math.max(1, pageText.length / 1.8);
   const wordMemo = new Map<string, number | undefined>();
   const wordLogP = (w: string): number | undefined => {
     if (wordMemo.has(w)) return wordMemo.get(w);
@@ -294,22 +301,9 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
   const pageWordLogP = (w: string): number | undefined => {
     const b = base.wordLogP(w);
     if (b === undefined) return undefined;
-    if (!pageWords) {
-      pageWords = new Map();
-      const text = base.simplifyText(pageText);
-      for (let i = 0; i < text.length; i++) {
-        for (let len = 2; len <= 4 && i + len <= text.length; len++) {
-          const cand = text.slice(i, i + len);
-          if (base.wordLogP(cand) !== undefined) {
-            pageWords.set(cand, (pageWords.get(cand) ?? 0) + 1);
-            pageWordTotal++;
-          }
-        }
-      }
-    }
-    const k = pageWords.get(w);
+    const k = pageWordCount(w);
     if (!k) return b + LOG_KEEP_BASE;
-    return Math.log((1 - CACHE_WEIGHT) * Math.exp(b) + (CACHE_WEIGHT * k) / Math.max(1, pageWordTotal));
+    return Math.log((1 - CACHE_WEIGHT) * Math.exp(b) + (CACHE_WEIGHT * k) / pageWordTotal);
   };
   return {
     wordLogP,

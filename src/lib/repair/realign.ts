@@ -81,9 +81,9 @@ const MAX_ENDS = 4;
 /** How many options of one position survive the local pruning. */
 const LOCAL_KEEP = Number(process.env.JK_LK ?? 24);
 /** How many first halves of a vanished pair are combined with the second halves. */
-const VANISH_FIRSTS = 10;
+const VANISH_FIRSTS = Number(process.env.JK_VF ?? 8);
 /** How many second halves of a vanished pair are combined with the first halves. */
-const VANISH_SECONDS = Number(process.env.JK_VS ?? 40);
+const VANISH_SECONDS = Number(process.env.JK_VS ?? 200);
 
 const TAG_RE = /^\(([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+)\)/iu;
 const TAG_FRAGMENT_RE = /^([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+)\)/iu;
@@ -200,7 +200,8 @@ const OPENER_SET = new Set(Object.values(OPENERS));
 function unmatchedClosers(text: string, open: Map<string, number> = new Map()): number {
   const depth = new Map(open);
   let bad = 0;
-  for (const ch of text) {
+  for (const raw of text) {
+    const ch = raw === '(' ? '（' : raw === ')' ? '）' : raw;
     const opener = OPENERS[ch];
     if (opener) {
       const d = depth.get(opener) ?? 0;
@@ -216,7 +217,8 @@ function unmatchedClosers(text: string, open: Map<string, number> = new Map()): 
 /** The quotes and brackets left open at the end of the text. */
 function openAfter(text: string): Map<string, number> {
   const depth = new Map<string, number>();
-  for (const ch of text) {
+  for (const raw of text) {
+    const ch = raw === '(' ? '（' : raw === ')' ? '）' : raw;
     const opener = OPENERS[ch];
     if (opener) depth.set(opener, Math.max(0, (depth.get(opener) ?? 0) - 1));
     else if (OPENER_SET.has(ch)) depth.set(ch, (depth.get(ch) ?? 0) + 1);
@@ -275,22 +277,52 @@ function pairOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], forced
  * Two characters around a pair that vanished: (left, v1) and (v2, right). The halves are ranked
  * on their own first (against the neighbours' likeliest readings), then the best combinations.
  */
+/** For a lead byte: the characters it makes with a trail byte that can begin a vanishing pair. */
+const firstHalves = new Map<number, Array<{ ch: string; v1: number }>>();
+/** For a trail byte: the characters it makes with a lead byte that can end a vanishing pair. */
+const secondHalves = new Map<number, Array<{ ch: string; v2: number }>>();
+
+function halvesBefore(model: CharModel, lead: number): Array<{ ch: string; v1: number }> {
+  let out = firstHalves.get(lead);
+  if (!out) {
+    out = [];
+    for (const v1 of vanishingPairs().keys()) {
+      const a = decodePair(lead, v1);
+      if (plausible(model, a)) out.push({ ch: a, v1 });
+    }
+    firstHalves.set(lead, out);
+  }
+  return out;
+}
+
+function halvesAfter(model: CharModel, trail: number): Array<{ ch: string; v2: number }> {
+  let out = secondHalves.get(trail);
+  if (!out) {
+    out = [];
+    for (let v2 = 0x81; v2 <= 0xfe; v2++) {
+      const b = decodePair(v2, trail);
+      if (plausible(model, b)) out.push({ ch: b, v2 });
+    }
+    secondHalves.set(trail, out);
+  }
+  return out;
+}
+
 function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost: number, prev: string, next: string): Option[] {
   const pairs = vanishingPairs();
   const firsts: Array<{ ch: string; v1: number; s: number; lp: number }> = [];
   for (const l of left) {
-    if (!isLead(l.b)) continue;
-    for (const v1 of pairs.keys()) {
-      const a = decodePair(l.b, v1);
-      if (plausible(model, a)) firsts.push({ ch: a, v1, lp: l.lp - pageFormCost(a), s: model.logP(a, prev) + l.lp - pageFormCost(a) });
+    // A vanished pair after a trail byte that is itself a guess is too far-fetched to try.
+    if (!isLead(l.b) || l.lp < -PUA_TRAIL_COST / 2) continue;
+    for (const { ch: a, v1 } of halvesBefore(model, l.b)) {
+      const lp = l.lp - pageFormCost(a);
+      firsts.push({ ch: a, v1, lp, s: model.logP(a, prev) + lp });
     }
   }
   const seconds: Array<{ ch: string; v2: number; s: number; lp: number }> = [];
   for (const r of right) {
-    if (!isTrail(r.b)) continue;
-    for (let v2 = 0x81; v2 <= 0xfe; v2++) {
-      const b = decodePair(v2, r.b);
-      if (!plausible(model, b)) continue;
+    if (!isTrail(r.b) || r.lp < -PUA_TRAIL_COST / 2) continue;
+    for (const { ch: b, v2 } of halvesAfter(model, r.b)) {
       const lp = r.lp - pageFormCost(b);
       seconds.push({ ch: b, v2, lp, s: (next ? model.logP(next, b) : model.logUnigram(b)) + lp });
     }
@@ -773,6 +805,7 @@ function refine(model: CharModel, best: Scored, leftText: string, rightText: str
         return { oi, t: total(ts, i, opts[oi]!) };
       });
       scored.sort((a, b) => b.t - a.t);
+      if (process.env.JIAOKAN_DEBUG) console.error(`refine ${i}:`, scored.slice(0, 5).map((x) => `${opts[x.oi]!.text}${opts[x.oi]!.vanish ? '*' : ''}:${x.t.toFixed(1)}`).join(' '), '| opts', opts.length, opts.slice(0, 12).map((o) => o.text).join(','));
       if (chosen[i] !== scored[0]!.oi) changed = true;
       chosen[i] = scored[0]!.oi;
       const other = scored.find((x) => opts[x.oi]!.text !== opts[scored[0]!.oi]!.text);
