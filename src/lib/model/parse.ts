@@ -33,11 +33,25 @@ import type {
   FrontNote,
   Paragraph,
   PersonName,
+  Place,
   Reference,
   RelatedTitle,
   Section,
   Warning,
+  WarningCode,
+  WarningDataByCode,
 } from './types.ts';
+
+/** The codes of a metadata field the page neither states nor determines. */
+type MissingFieldCode =
+  | 'missing-journal'
+  | 'missing-year'
+  | 'missing-issue'
+  | 'missing-issn'
+  | 'missing-pages'
+  | 'missing-clc'
+  | 'missing-document-code'
+  | 'missing-article-number';
 
 export interface ParseOptions {
   /** The article's slug on the site. */
@@ -85,8 +99,8 @@ interface OpenSection {
 /** Parse the repaired edition into the zh-Hans article model. */
 export function parseArticle(repair: RepairResult, options: ParseOptions = {}): Article {
   const warnings: Warning[] = [];
-  const warn = (code: Warning['code'], message: string, place: Warning['place']): void => {
-    warnings.push({ code, message, place });
+  const warn = <C extends WarningCode>(code: C, message: string, place: Place, data: WarningDataByCode[C]): void => {
+    warnings.push({ code, message, place, data } as Warning);
   };
 
   const lines = repair.text.split('\n').map((text, line) => ({ text: text.trim(), line }));
@@ -97,7 +111,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
   const titleLine = content[at];
   const title = titleLine?.text ?? '';
   if (titleLine) at++;
-  else warn('missing-title', 'The edition has no title line.', { id: 'meta.title' });
+  else warn('missing-title', 'The edition has no title line.', { id: 'meta.title' }, {});
   let subtitle: string | null = null;
   const sub = content[at];
   if (sub && /^[—–-]{1,2}/u.test(sub.text)) {
@@ -157,13 +171,14 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
           'section-numbering',
           `Heading “${h.heading}” is numbered ${value} where ${expected} was expected.`,
           { id, line },
+          { heading: h.heading, repeated: false, number: value, expected },
         );
       }
     } else {
       warn('unnumbered-section', `Heading “${h.heading}” has no number; its id counts siblings.`, {
         id,
         line,
-      });
+      }, { heading: h.heading });
     }
     if (usedSectionIds.has(id)) {
       let k = 2;
@@ -171,7 +186,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
       warn('section-numbering', `Heading “${h.heading}” repeats the number of an earlier one.`, {
         id: `${id}_${k}`,
         line,
-      });
+      }, { heading: h.heading, repeated: true, number: value, expected: null });
       id = `${id}_${k}`;
     }
     usedSectionIds.add(id);
@@ -271,7 +286,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
       warn('reference-numbering', `Reference [${ref.number}] is numbered twice; the first is linked.`, {
         id: ref.id,
         line: ref.line,
-      });
+      }, { number: ref.number, repeated: true, position: null });
     } else {
       refByNumber.set(ref.number, ref);
     }
@@ -279,13 +294,13 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
       warn('reference-numbering', `Reference [${ref.number}] stands in place ${i + 1} of the list.`, {
         id: ref.id,
         line: ref.line,
-      });
+      }, { number: ref.number, repeated: false, position: i + 1 });
     }
     if (ref.title === null) {
       warn('reference-unparsed', `Reference [${ref.number}] could not be parsed; it is kept as printed.`, {
         id: ref.id,
         line: ref.line,
-      });
+      }, { number: ref.number });
     }
   });
 
@@ -304,7 +319,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
             id: p.id,
             offset: m.start,
             line: p.line,
-          });
+          }, { marker: m.marker, number: ref });
         }
         return { ref, id, resolved: target !== undefined };
       });
@@ -316,7 +331,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
       warn('reference-not-cited', `Reference [${ref.number}] is never cited in the text.`, {
         id: ref.id,
         line: ref.line,
-      });
+      }, { number: ref.number });
     }
   }
   if (references.length === 0) {
@@ -326,6 +341,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
         ? 'The reference heading is followed by no entries.'
         : 'The edition has no reference list (参考文献).',
       { id: 'references' },
+      { empty: sawReferencesHeading },
     );
   }
 
@@ -343,7 +359,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
           id: p.id,
           offset: start,
           line: p.line,
-        });
+        }, { label: m[0], kind, number });
       }
     }
   }
@@ -351,9 +367,9 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
   if (sections.length === 0) {
     warn('missing-sections', 'The edition has no section headings; all paragraphs are front matter.', {
       id: 'sections',
-    });
+    }, {});
   }
-  if (abstract === null) warn('missing-abstract', 'The edition has no abstract (摘要).', { id: 'abstract' });
+  if (abstract === null) warn('missing-abstract', 'The edition has no abstract (摘要).', { id: 'abstract' }, {});
 
   // Furniture: the site's lines that carry metadata, and the related-titles list.
   const furniture = repair.furniture ?? [];
@@ -404,7 +420,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
   } else if (posted && posted.rest !== '') {
     meta.authors = stated(splitNames(posted.rest).names, "the site's posting line, after its timestamp");
   }
-  if (!meta.authors) warn('missing-authors', 'The page names no author.', { id: 'meta.authors' });
+  if (!meta.authors) warn('missing-authors', 'The page names no author.', { id: 'meta.authors' }, {});
 
   const ji = journalIssue?.parsed ?? null;
   const jiHow = journalIssue ? `the site's journal and issue line “${journalIssue.f.reading}”` : '';
@@ -425,7 +441,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
     if (!an) {
       warn('article-number-unreadable', `The article number ${printed} does not follow ISSN(year)issue-page-count; nothing is derived from it.`, {
         id: 'meta.articleNumber',
-      });
+      }, { articleNumber: printed });
     } else {
       const how = (what: string): string =>
         `${what} of the article number ${printed} (文章编号 = ISSN(year)issue-first page-page count)`;
@@ -435,7 +451,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
         else if (have.value !== value) {
           warn('metadata-conflict', `The ${key} ${String(have.value)} (${have.how}) disagrees with ${String(value)} in the article number ${printed}; the printed one is kept.`, {
             id: `meta.${key}`,
-          });
+          }, { field: key, printed: String(have.value), derived: String(value), articleNumber: printed });
         }
       };
       check('issn', an.issn, 'the first part');
@@ -453,10 +469,10 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
     if (c !== null && c !== meta.issn.value.slice(-1)) {
       warn('issn-check-digit', `ISSN ${meta.issn.value} ends in ${meta.issn.value.slice(-1)}, but its first seven digits call for check digit ${c}; kept as printed.`, {
         id: 'meta.issn',
-      });
+      }, { issn: meta.issn.value, printed: meta.issn.value.slice(-1), expected: c });
     }
   }
-  const missing: Array<[keyof ArticleMeta, Warning['code'], string]> = [
+  const missing: Array<[keyof ArticleMeta, MissingFieldCode, string]> = [
     ['journal', 'missing-journal', 'journal name'],
     ['year', 'missing-year', 'year'],
     ['issue', 'missing-issue', 'issue'],
@@ -467,7 +483,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
     ['articleNumber', 'missing-article-number', 'article number (文章编号)'],
   ];
   for (const [key, code, what] of missing) {
-    if (meta[key] === null) warn(code, `The page neither states nor determines the ${what}.`, { id: `meta.${key}` });
+    if (meta[key] === null) warn(code, `The page neither states nor determines the ${what}.`, { id: `meta.${key}` }, {});
   }
   if (keywords === null || keywords.length === 0) {
     warn(
@@ -476,6 +492,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
         ? 'The article has no keyword line (关键词); the site’s keyword line runs its keywords together and is not used.'
         : 'The article has no keyword line (关键词).',
       { id: 'keywords' },
+      { siteKeywordLine: siteKeywords !== undefined },
     );
   }
 

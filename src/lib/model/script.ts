@@ -135,11 +135,27 @@ function toHant(a: Article, c: Convert): Article {
     return { ...m, label: c(m.label), start, end };
   };
 
-  const warning = (w: Warning): Warning => ({
-    code: w.code,
-    message: c(w.message),
-    place: { ...w.place, ...(w.place.offset !== undefined ? { offset: at(w.place.id, w.place.offset) } : {}) },
-  });
+  // Of a warning's values only the text ones (headings, mentions, markers) are converted.
+  const warningData = (w: Warning): Warning['data'] => {
+    switch (w.code) {
+      case 'unnumbered-section':
+      case 'section-numbering':
+        return { ...w.data, heading: c(w.data.heading) };
+      case 'missing-figure':
+        return { ...w.data, label: c(w.data.label) };
+      case 'citation-missing-reference':
+        return { ...w.data, marker: c(w.data.marker) };
+      default:
+        return { ...w.data };
+    }
+  };
+  const warning = (w: Warning): Warning =>
+    ({
+      code: w.code,
+      message: c(w.message),
+      place: { ...w.place, ...(w.place.offset !== undefined ? { offset: at(w.place.id, w.place.offset) } : {}) },
+      data: warningData(w),
+    }) as Warning;
 
   const m = a.meta;
   return {

@@ -271,12 +271,73 @@ export type WarningCode =
   | 'metadata-conflict'
   | 'issn-check-digit';
 
-export interface Warning {
-  code: WarningCode;
-  /** One sentence, in the reader's terms. */
-  message: string;
-  place: Place;
+/** No values beyond the code: the sentence says all (`missing-abstract`, `missing-issn`…). */
+export type NoWarningData = Record<string, never>;
+
+/**
+ * The values a warning's sentence names, per code, so that a reader's interface can say it in
+ * its own language (the site writes it in Chinese). Text values (headings, labels, markers) are
+ * in the article's script, like every string of the model; numbers, ISSNs and codes are never
+ * converted.
+ */
+export interface WarningDataByCode {
+  'missing-title': NoWarningData;
+  'missing-authors': NoWarningData;
+  'missing-journal': NoWarningData;
+  'missing-year': NoWarningData;
+  'missing-issue': NoWarningData;
+  'missing-issn': NoWarningData;
+  'missing-pages': NoWarningData;
+  'missing-clc': NoWarningData;
+  'missing-document-code': NoWarningData;
+  'missing-article-number': NoWarningData;
+  /** The article number as printed. */
+  'article-number-unreadable': { articleNumber: string };
+  'missing-abstract': NoWarningData;
+  /** Whether the site's own keyword line (glued, not used) is there. */
+  'missing-keywords': { siteKeywordLine: boolean };
+  'missing-sections': NoWarningData;
+  /** The heading as printed. */
+  'unnumbered-section': { heading: string };
+  /**
+   * The heading as printed; `repeated` when its number repeats an earlier one (its id gets a
+   * suffix), else `number` is its number and `expected` the one that should have come.
+   */
+  'section-numbering': { heading: string; repeated: boolean; number: number | null; expected: number | null };
+  /** `empty`: a reference heading with no entries after it (else there is no list at all). */
+  'missing-references': { empty: boolean };
+  /** The reference's number. */
+  'reference-unparsed': { number: number };
+  /**
+   * The reference's number; `repeated` when an earlier entry has the same number, else
+   * `position` is its 1-based place in the list, which the number does not match.
+   */
+  'reference-numbering': { number: number; repeated: boolean; position: number | null };
+  /** The marker as printed (`[2-4]`) and the reference number it names that the list lacks. */
+  'citation-missing-reference': { marker: string; number: number };
+  /** The reference's number. */
+  'reference-not-cited': { number: number };
+  /** The mention as printed (`图1`), whether a figure or a table, and its number. */
+  'missing-figure': { label: string; kind: 'figure' | 'table'; number: number };
+  /**
+   * The field, the value the page prints (kept) and the value the article number gives, as
+   * text, with the article number as printed.
+   */
+  'metadata-conflict': { field: 'year' | 'issue' | 'issn'; printed: string; derived: string; articleNumber: string };
+  /** The ISSN as printed, its last digit, and the check digit its first seven digits call for. */
+  'issn-check-digit': { issn: string; printed: string; expected: string };
 }
+
+/** A warning with the values of its code (`data`), so `switch (w.code)` narrows `w.data`. */
+export type Warning = {
+  [C in WarningCode]: {
+    code: C;
+    /** One sentence, in the reader's terms (English; the CLI and JSON print it). */
+    message: string;
+    place: Place;
+    data: WarningDataByCode[C];
+  };
+}[WarningCode];
 
 /** The article. */
 export interface Article {

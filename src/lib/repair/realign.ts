@@ -67,13 +67,16 @@ const TAGGED_INSIDE_COST = 8;
 const NOT_PAGE_FORM_COST = 5;
 /** A closing quote or bracket read where nothing opened it. */
 const UNMATCHED_CLOSER_COST = Number(process.env.JK_UC ?? 6);
+/** A closing bracket where one opened within the last few characters: the likeliest reading. */
+const NEAR_CLOSER_BONUS = 4;
+const NEAR_OPEN = 8;
 const RIGHT_CONTEXT = 4;
 /** Weight of the word model against the character model in the word-aware pass. */
 const WORD_WEIGHT = Number(process.env.JK_WW ?? 1);
 /** Characters of context on each side the word model reads. */
 const WORD_CONTEXT = 6;
 /** Options per position the word-aware pass tries. */
-const REFINE_KEEP = 8;
+const REFINE_KEEP = Number(process.env.JK_RK ?? 8);
 /** Characters on each side of a position the word-aware pass reads when comparing its options. */
 const REFINE_WINDOW = 6;
 /** How many places a run may end at before the search stops reading. */
@@ -767,6 +770,8 @@ type Scored = { h: Hypothesis; choice: number[]; left: string; right: string };
  */
 function refine(model: CharModel, best: Scored, leftText: string, rightText: string, linePrefix: string): { texts: string[]; margins: number[] } {
   const open = openAfter(linePrefix);
+  const recent = linePrefix.slice(-NEAR_OPEN);
+  const nearOpen = (open.get('（') ?? 0) > 0 && /[（(][^）)]*$/.test(recent);
   const positions = best.h.positions;
   const chosen = positions.map((_, i) => best.choice[i]!);
   const texts = () => chosen.map((c, i) => positions[i]![c]!.text);
@@ -777,6 +782,8 @@ function refine(model: CharModel, best: Scored, leftText: string, rightText: str
     const last = ts[ts.length - 1]!.slice(-1);
     if (best.h.tagAfter && i === ts.length - 1) sc += reads(last, best.h.tagAfter) ? TAG_FIT_BONUS : -TAG_MISFIT_COST;
     sc -= UNMATCHED_CLOSER_COST * unmatchedClosers(joined, open);
+    // A bracket opened just before the run (（三…) expects its closer soon.
+    if (nearOpen && ts[i]!.includes('）')) sc += NEAR_CLOSER_BONUS;
     const full = leftText + joined + rightText;
     let at = leftText.length;
     for (let k = 0; k < i; k++) at += ts[k]!.length;
