@@ -216,10 +216,10 @@ export function chineseModel(): CharModel {
 }
 
 /** Weight of the page's own text against the dictionary model. */
-const CACHE_WEIGHT = Number(process.env.JK_CW ?? 0.5);
+const CACHE_WEIGHT = 0.5;
 const LOG_KEEP_BASE = Math.log(1 - CACHE_WEIGHT);
 /** Weight of the page's own three-character phrases. */
-const TRIGRAM_WEIGHT = Number(process.env.JK_TW ?? 0.4);
+const TRIGRAM_WEIGHT = 0.4;
 
 /**
  * The model adapted to one page: a cache of the page's own character pairs (read in step, tags

@@ -42,7 +42,7 @@ export interface RealignOptions {
 
 const LACUNA = "□";
 /** Nats of margin per e-fold of doubt: confidence = 1 − exp(−margin / scale). */
-const CONFIDENCE_SCALE = Number(process.env.JK_T ?? 6);
+const CONFIDENCE_SCALE = 6;
 /** A reading across a vanished pair is never more sure than this. */
 const VANISH_CONFIDENCE_CAP = 0.85;
 /** A run this long (restored characters) may hide a vanished pair anywhere. */
@@ -51,7 +51,7 @@ const NO_TAGS: ReadonlySet<string> = new Set();
 const MAX_TOKENS = 48;
 const BEAM = 16;
 /** Prior cost of assuming a byte pair vanished without a trace. */
-const VANISH_COST = Number(process.env.JK_VC ?? 3);
+const VANISH_COST = 3;
 /** Prior cost of a private-use trail byte other than the one the page shows. */
 const PUA_TRAIL_COST = 4;
 /** And for each step the trail byte lies away from the hint. */
@@ -66,27 +66,27 @@ const TAGGED_INSIDE_COST = 8;
 /** A character the page's one-character-at-a-time conversion would have changed. */
 const NOT_PAGE_FORM_COST = 5;
 /** A closing quote or bracket read where nothing opened it. */
-const UNMATCHED_CLOSER_COST = Number(process.env.JK_UC ?? 6);
+const UNMATCHED_CLOSER_COST = 6;
 /** A closing bracket where one opened within the last few characters: the likeliest reading. */
 const NEAR_CLOSER_BONUS = 4;
 const NEAR_OPEN = 8;
 const RIGHT_CONTEXT = 4;
 /** Weight of the word model against the character model in the word-aware pass. */
-const WORD_WEIGHT = Number(process.env.JK_WW ?? 1);
+const WORD_WEIGHT = 1;
 /** Characters of context on each side the word model reads. */
 const WORD_CONTEXT = 6;
 /** Options per position the word-aware pass tries. */
-const REFINE_KEEP = Number(process.env.JK_RK ?? 8);
+const REFINE_KEEP = 8;
 /** Characters on each side of a position the word-aware pass reads when comparing its options. */
 const REFINE_WINDOW = 6;
 /** How many places a run may end at before the search stops reading. */
 const MAX_ENDS = 4;
 /** How many options of one position survive the local pruning. */
-const LOCAL_KEEP = Number(process.env.JK_LK ?? 24);
+const LOCAL_KEEP = 24;
 /** How many first halves of a vanished pair are combined with the second halves. */
-const VANISH_FIRSTS = Number(process.env.JK_VF ?? 8);
+const VANISH_FIRSTS = 8;
 /** How many second halves of a vanished pair are combined with the first halves. */
-const VANISH_SECONDS = Number(process.env.JK_VS ?? 200);
+const VANISH_SECONDS = 200;
 
 const TAG_RE = /^\(([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+)\)/iu;
 const TAG_FRAGMENT_RE = /^([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+)\)/iu;
@@ -677,8 +677,8 @@ export function findTriggers(line: string): Trigger[] {
 export function realignLine(line: string, options: RealignOptions = {}): RealignFix[] {
   const model = options.model ?? chineseModel();
   seenOnPage = options.seen;
-  const acceptMargin = options.acceptMargin ?? Number(process.env.JK_AM ?? 3);
-  const charMargin = options.charMargin ?? Number(process.env.JK_CM ?? 2);
+  const acceptMargin = options.acceptMargin ?? 3;
+  const charMargin = options.charMargin ?? 2;
   const fixes: RealignFix[] = [];
   let covered = 0;
   for (const trig of findTriggers(line)) {
@@ -706,7 +706,6 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     const leftText = plainContext(line.slice(Math.max(0, best.h.start - 24), best.h.start)).slice(-WORD_CONTEXT);
     const rightText = plainContext(line.slice(best.h.end, best.h.end + 24)).slice(0, WORD_CONTEXT);
     const { texts, margins } = refine(model, best, leftText, rightText, plainContext(line.slice(0, best.h.start)));
-    const _reading = texts.join('') + best.h.suffix;
     let lacunae = 0;
     let text: string;
     if (margin < acceptMargin) {
@@ -812,7 +811,6 @@ function refine(model: CharModel, best: Scored, leftText: string, rightText: str
         return { oi, t: total(ts, i, opts[oi]!) };
       });
       scored.sort((a, b) => b.t - a.t);
-      if (process.env.JIAOKAN_DEBUG) console.error(`refine ${i}:`, scored.slice(0, 5).map((x) => `${opts[x.oi]!.text}${opts[x.oi]!.vanish ? '*' : ''}:${x.t.toFixed(1)}`).join(' '), '| opts', opts.length, opts.slice(0, 12).map((o) => o.text).join(','));
       if (chosen[i] !== scored[0]!.oi) changed = true;
       chosen[i] = scored[0]!.oi;
       const other = scored.find((x) => opts[x.oi]!.text !== opts[scored[0]!.oi]!.text);
