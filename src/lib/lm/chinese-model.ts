@@ -73,6 +73,8 @@ export interface CharModel {
   wordLogP(word: string): number | undefined;
   /** The text folded to simplified, one character at a time. */
   simplifyText(text: string): string;
+  /** For a model adapted to a page: whether the character stands in the page's text. */
+  onPage?(ch: string): boolean;
 }
 
 class BigramModel implements CharModel {
@@ -305,7 +307,9 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     if (!k) return b + LOG_KEEP_BASE;
     return Math.log((1 - CACHE_WEIGHT) * Math.exp(b) + (CACHE_WEIGHT * k) / pageWordTotal);
   };
+  const chars = new Set(pageText);
   return {
+    onPage: (ch) => chars.has(ch),
     wordLogP,
     simplifyText: (t) => base.simplifyText(t),
     wordScore: (text) => segmentScore(base.simplifyText(text), wordLogP, (c) => base.logPCode(c, -1)),

@@ -52,8 +52,7 @@ export function repairPage(page: string, options: RepairOptions = {}): RepairRes
   const bodyLines = pageLines.filter((l) => !roles.has(l.index)).map((l) => l.text);
   const tagged = new Set(bodyLines.flatMap((l) => findPinyinTags(l).map((tag) => tag.char)));
   const body = bodyLines.map((l) => withoutSuspects(stripPinyinTags(l))).join('\n');
-  const seen = new Set(body);
-  const realignOptions: RealignOptions = { model: pageModel(body), tagged, seen, ...options.realign };
+  const realignOptions: RealignOptions = { model: pageModel(body), tagged, ...options.realign };
   stage(t, roles, (line) =>
     realignLine(line.text, realignOptions).map((fix) => ({
       start: line.start + fix.start,

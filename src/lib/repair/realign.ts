@@ -36,8 +36,6 @@ export interface RealignOptions {
    * a run: its tag's ASCII `(` would have put the reader back in step.
    */
   tagged?: ReadonlySet<string>;
-  /** Characters the page shows read in step (they may stand in a run whatever their script). */
-  seen?: ReadonlySet<string>;
 }
 
 const LACUNA = "□";
@@ -166,8 +164,6 @@ function isHan(ch: string): boolean {
   return /\p{Script=Han}/u.test(ch);
 }
 
-/** Characters the page shows read in step: whatever its converter did, these stood on it. */
-let seenOnPage: ReadonlySet<string> | undefined;
 /** 0: not looked up, 1: the page may hold it, 2: the page's conversion would have changed it. */
 const pageFormCache = new Uint8Array(65536);
 let traditionalCount: Map<string, number> | undefined;
@@ -178,9 +174,10 @@ let traditionalCount: Map<string, number> | undefined;
  * both scripts, and simplified characters with several traditional forms (干, 并, 后, 系: a
  * one-character converter without phrases keeps them) may have.
  */
-function pageFormCost(ch: string): number {
+function pageFormCost(model: CharModel, ch: string): number {
   const c = ch.charCodeAt(0);
-  if (seenOnPage?.has(ch)) return 0;
+  // Characters the page shows read in step stood on it, whatever its converter did.
+  if (model.onPage?.(ch)) return 0;
   let v = pageFormCache[c]!;
   if (v === 0) {
     const table = tsCharacters();
@@ -270,7 +267,7 @@ function pairOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], forced
       const ch = decodePair(l.b, r.b);
       if (ch === '' || isPrivateUse(ch)) continue;
       if (!forced && !plausible(model, ch)) continue;
-      out.push({ text: ch, lp: l.lp + r.lp - pageFormCost(ch) });
+      out.push({ text: ch, lp: l.lp + r.lp - pageFormCost(model, ch) });
     }
   }
   return out;
@@ -318,7 +315,7 @@ function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost
     // A vanished pair after a trail byte that is itself a guess is too far-fetched to try.
     if (!isLead(l.b) || l.lp < -PUA_TRAIL_COST / 2) continue;
     for (const { ch: a, v1 } of halvesBefore(model, l.b)) {
-      const lp = l.lp - pageFormCost(a);
+      const lp = l.lp - pageFormCost(model, a);
       firsts.push({ ch: a, v1, lp, s: model.logP(a, prev) + lp });
     }
   }
@@ -326,7 +323,7 @@ function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost
   for (const r of right) {
     if (!isTrail(r.b) || r.lp < -PUA_TRAIL_COST / 2) continue;
     for (const { ch: b, v2 } of halvesAfter(model, r.b)) {
-      const lp = r.lp - pageFormCost(b);
+      const lp = r.lp - pageFormCost(model, b);
       seconds.push({ ch: b, v2, lp, s: (next ? model.logP(next, b) : model.logUnigram(b)) + lp });
     }
   }
@@ -676,7 +673,6 @@ export function findTriggers(line: string): Trigger[] {
 /** Find and realign the mojibake runs of one line. */
 export function realignLine(line: string, options: RealignOptions = {}): RealignFix[] {
   const model = options.model ?? chineseModel();
-  seenOnPage = options.seen;
   const acceptMargin = options.acceptMargin ?? 3;
   const charMargin = options.charMargin ?? 2;
   const fixes: RealignFix[] = [];
