@@ -165,6 +165,12 @@ describe('parseArticle on the seed page', () => {
     const w = warningsOf(a, 'missing-figure');
     expect(w).toHaveLength(1);
     expect(w[0]!.place).toMatchObject({ id: 's3-1-p1', offset: m.start });
+    expect(w[0]!.data).toEqual({ label: '图1', kind: 'figure', number: 1 });
+  });
+
+  it('gives the ISSN check-digit warning its values', () => {
+    const w = warningsOf(a, 'issn-check-digit');
+    expect(w.map((x) => x.data)).toEqual([{ issn: '1008-2991', printed: '1', expected: '9' }]);
   });
 
   it('lists the related titles with journal, issue and date where given', () => {
@@ -208,6 +214,8 @@ describe('articleInScript', () => {
   it('converts the text fields and keeps codes as they are', () => {
     expect(hant.meta.title).toBe('國家與社會關係視角下基層社會治理的邏輯和路徑');
     expect(hant.meta.journal?.value).toBe('寧夏黨校學報');
+    expect(hant.warnings.find((w) => w.code === 'missing-figure')?.data).toEqual({ label: '圖1', kind: 'figure', number: 1 });
+    expect(hant.warnings.find((w) => w.code === 'issn-check-digit')?.data).toEqual({ issn: '1008-2991', printed: '1', expected: '9' });
     expect(hant.meta.authors?.value.map((n) => n.name)).toEqual(['吳歡歡']);
     expect(hant.keywords).toEqual(['國家與社會的關係', '基層社會治理', '基層政府', '社會組織']);
     expect(hant.references[1]!.authors.map((n) => n.display)).toEqual(['湯金金', '孫 榮']);
@@ -254,6 +262,12 @@ describe('parseArticle on small hand-made editions', () => {
       { id: 'p1', offset: 10, line: 3 },
       { id: 'p1', offset: 10, line: 3 },
     ]);
+    expect(w.map((x) => x.data)).toEqual([
+      { marker: '[1]', number: 1 },
+      { marker: '[2-3]', number: 2 },
+      { marker: '[2-3]', number: 3 },
+    ]);
+    expect(warningsOf(a, 'missing-references')[0]!.data).toEqual({ empty: false });
     expect(a.citations[1]).toMatchObject({ marker: '[2-3]', refs: [2, 3] });
     expect(a.citations[1]!.anchors.map((x) => [x.id, x.resolved])).toEqual([
       ['cite-2-1', false],
@@ -267,6 +281,7 @@ describe('parseArticle on small hand-made editions', () => {
     expect(a.keywords).toEqual([]);
     expect(codes(a)).toEqual(expect.arrayContaining(['missing-abstract', 'missing-keywords', 'missing-references']));
     expect(warningsOf(a, 'missing-keywords')[0]!.message).toMatch(/no keyword line/);
+    expect(warningsOf(a, 'missing-keywords')[0]!.data).toEqual({ siteKeywordLine: false });
     for (const code of ['missing-journal', 'missing-year', 'missing-issue', 'missing-issn', 'missing-pages', 'missing-authors'] as const) {
       expect(codes(a)).toContain(code);
     }
@@ -278,6 +293,7 @@ describe('parseArticle on small hand-made editions', () => {
     const a = parseArticle(edition(['题目', '正文。'], [{ role: 'site-keywords', reading: '关键词：甲乙丙丁' }]));
     expect(a.keywords).toEqual([]);
     expect(warningsOf(a, 'missing-keywords')[0]!.message).toMatch(/site/);
+    expect(warningsOf(a, 'missing-keywords')[0]!.data).toEqual({ siteKeywordLine: true });
   });
 
   it('parses unnumbered sections, ids counting siblings, with a warning for each', () => {
@@ -289,6 +305,7 @@ describe('parseArticle on small hand-made editions', () => {
     ]);
     expect(a.sections[1]!.paragraphs.map((p) => p.id)).toEqual(['s2-p1', 's2-p2']);
     expect(warningsOf(a, 'unnumbered-section').map((w) => w.place.id)).toEqual(['s1', 's2', 's3']);
+    expect(warningsOf(a, 'unnumbered-section').map((w) => w.data)).toEqual([{ heading: '引言' }, { heading: '研究方法' }, { heading: '结语' }]);
   });
 
   it('parses a page with no headings at all: every paragraph is front matter', () => {
@@ -324,7 +341,11 @@ describe('parseArticle on small hand-made editions', () => {
   it('warns of a gap in the numbering and of a repeated number, keeping ids unique', () => {
     const a = parseArticle(edition(['题目', '一、甲', '三、乙', '三、丙']));
     expect(a.sections.map((s) => s.id)).toEqual(['s1', 's3', 's3_2']);
-    expect(warningsOf(a, 'section-numbering')).toHaveLength(3);
+    expect(warningsOf(a, 'section-numbering').map((w) => w.data)).toEqual([
+      { heading: '三、乙', repeated: false, number: 3, expected: 2 },
+      { heading: '三、丙', repeated: false, number: 3, expected: 4 },
+      { heading: '三、丙', repeated: true, number: 3, expected: null },
+    ]);
   });
 
   it('does not take list items inside paragraphs for headings', () => {
@@ -454,10 +475,17 @@ describe('parseArticle on small hand-made editions', () => {
     );
     expect(conflict.meta.year).toMatchObject({ value: 2020, provenance: 'stated' });
     expect(warningsOf(conflict, 'metadata-conflict').map((w) => w.place.id)).toEqual(['meta.year', 'meta.issue']);
+    expect(warningsOf(conflict, 'metadata-conflict')[0]!.data).toEqual({
+      field: 'year',
+      printed: '2020',
+      derived: '2019',
+      articleNumber: '1671-0169(2019)12-0034-08',
+    });
     const unreadable = parseArticle(edition(['题目', '文章编号：ABC']));
     expect(codes(unreadable)).toContain('missing-article-number');
     const odd = parseArticle(edition(['题目', '文章编号：1671-0169(2019)12']));
     expect(codes(odd)).toContain('article-number-unreadable');
+    expect(warningsOf(odd, 'article-number-unreadable')[0]!.data).toEqual({ articleNumber: '1671-0169(2019)12' });
     expect(odd.meta.pages).toBeNull();
   });
 
@@ -469,6 +497,7 @@ describe('parseArticle on small hand-made editions', () => {
       ['表2', true],
     ]);
     expect(warningsOf(a, 'missing-figure').map((w) => w.place)).toEqual([{ id: 'p1', offset: 9, line: 1 }]);
+    expect(warningsOf(a, 'missing-figure').map((w) => w.data)).toEqual([{ label: '表2', kind: 'table', number: 2 }]);
   });
 
   it('reads notes, English abstract and keywords, subtitle and a bracketed editor line', () => {

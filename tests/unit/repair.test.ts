@@ -134,6 +134,11 @@ describe('repairPage on small pages', () => {
     expect(r.text).toBe('采用匹兹堡睡眠质量指数（PSQI）测量（见表1）。这是为什么？');
   });
 
+  it('completes a bracket pair whose other half is already full-width', () => {
+    expect(repairPage('(一）政社互動').text).toBe('（一）政社互动');
+    expect(repairPage('見（表1)').text).toBe('见（表1）');
+  });
+
   it('never changes Latin text, numbers, dates or URLs', () => {
     const line = 'See https://example.org/a?b=1,2 (2021): 1-5; DOI 10.1000/xyz(1).';
     expect(repairPage(line).text).toBe(line);

@@ -70,9 +70,15 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (inGuard(i)) continue;
-    if (ch === '(') stack.push(i);
-    else if (ch === ')' && stack.length > 0) {
+    if (ch === '(' || ch === '（') stack.push(i);
+    else if ((ch === ')' || ch === '）') && stack.length > 0) {
       const open = stack.pop()!;
+      if (line[open] === '（' || ch === '）') {
+        // Half of the pair is full-width already (restored from a damaged run): the other follows.
+        if (line[open] === '(') edits.push(make(open, 0.95, 'its closing bracket is full-width'));
+        if (ch === ')') edits.push(make(i, 0.95, 'its opening bracket is full-width'));
+        continue;
+      }
       const content = line.slice(open + 1, i);
       const prev = before(line, open);
       const hasHan = /\p{Script=Han}/u.test(content);
