@@ -83,6 +83,8 @@ const MAX_ENDS = 4;
 const LOCAL_KEEP = 24;
 /** How many first halves of a vanished pair are combined with the second halves. */
 const VANISH_FIRSTS = 8;
+/** Below this local score (nats) of the plain reading, a vanished pair is looked for. */
+const VANISH_LOOK_BELOW = -8;
 /** How many second halves of a vanished pair are combined with the first halves. */
 const VANISH_SECONDS = 200;
 
@@ -460,7 +462,9 @@ function gapOptions(
   } else {
     const forced = left.length === 1 && right.length === 1;
     opts = pairOptions(model, left, right, forced);
-    opts.push(...vanishOptions(model, left, right, VANISH_COST, prev, next));
+    // A pair vanishes rarely: look for one only where the plain reading does not read well.
+    const plainBest = Math.max(-Infinity, ...opts.map((o) => o.lp + model.score(o.text, prev) + (next ? model.logP(next, o.text.slice(-1)) : 0)));
+    if (plainBest < VANISH_LOOK_BELOW) opts.push(...vanishOptions(model, left, right, VANISH_COST, prev, next));
   }
   if (tagged.size > 0) {
     // A character the page always tags stands only last, with its tag after the run.
