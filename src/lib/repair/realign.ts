@@ -597,7 +597,6 @@ function hypotheses(model: CharModel, line: string, trigger: Trigger, tagged: Re
   };
   const out: Hypothesis[] = [];
   for (const e of ends) {
-    if (e.count === 0) continue;
     const positions: Option[][] = [];
     let ok = true;
     for (let i = 0; i < e.count; i++) {
@@ -723,15 +722,22 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     // neighbours vanish alike), may hide one the search passed over: never quite sure then.
     const hasPrivateUse = [...line.slice(best.h.start, best.h.end)].some(isPrivateUse);
     if (guessedVanish || hasPrivateUse || texts.join('').length >= LONG_RUN) confidence = Math.min(confidence, VANISH_CONFIDENCE_CAP);
+    // A tag after the run belongs to its last character; with that character lost, so is the tag.
+    let end = best.h.end;
+    const tagAfterRun = TAG_RE.exec(line.slice(end)) ?? (best.h.suffix === '(' ? TAG_FRAGMENT_RE.exec(line.slice(end)) : null);
+    if (best.h.tagAfter && text.replace(/\($/, '').endsWith(LACUNA) && tagAfterRun) {
+      end += tagAfterRun[0].length;
+      text = text.replace(/\($/, '');
+    }
     fixes.push({
       start: best.h.start,
-      end: best.h.end,
+      end,
       reading: text,
       confidence,
       lacunae,
       note: `GBK bytes read one byte out of step (${best.h.label}); margin ${margin.toFixed(1)} nats over the next reading`,
     });
-    covered = best.h.end;
+    covered = end;
   }
   return fixes;
 }
