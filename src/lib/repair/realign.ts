@@ -597,6 +597,8 @@ function hypotheses(model: CharModel, line: string, trigger: Trigger, tagged: Re
   };
   const out: Hypothesis[] = [];
   for (const e of ends) {
+    // A run with no misread character at all is only a vanished pair after a tag (`?(chēng)M`).
+    if (e.count === 0 && startOpts === ALL_LEADS) continue;
     const positions: Option[][] = [];
     let ok = true;
     for (let i = 0; i < e.count; i++) {
@@ -664,7 +666,9 @@ export function findTriggers(line: string): Trigger[] {
     const ch = line[i]!;
     if (ch === '?') {
       const next = line[i + 1] ?? '';
+      const prev = line[i - 1] ?? '';
       if (next === '' || /\s/.test(next)) continue; // a lost space or a real question mark at the end
+      if (/[\x21-\x7e]/.test(prev) && /[\x21-\x7e]/.test(next) && prev !== ')') continue; // Latin text: a?b
       out.push({ start: i, marked: true });
     } else if (isPrivateUse(ch) || ch === '€') {
       out.push({ start: i, marked: false });
