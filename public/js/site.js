@@ -68,10 +68,12 @@ if (html.dataset.root === '1') {
   }
 }
 
-// The citation with this page's address, now that it is known.
+// The citation with this page's address, now that it is known, and today as the date cited.
 const cite = document.getElementById('cite-text');
 if (cite && cite.dataset.online && cite.dataset.path) {
-  cite.textContent = cite.dataset.online.replace('{url}', new URL(cite.dataset.path, location.href).href);
+  const now = new Date();
+  const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  cite.textContent = cite.dataset.online.replace('{url}', new URL(cite.dataset.path, location.href).href).replace('{date}', today);
 }
 
 // Copy buttons: shown only here, since they need script.

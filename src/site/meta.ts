@@ -34,6 +34,30 @@ export function metaRows(article: Article, ui: UiStrings): MetaRow[] {
   return rows;
 }
 
+/**
+ * A field's provenance in the page's script. The model says it in English (`Field.how`, in a
+ * fixed set of shapes made by the parser); each shape is said again here with its values, and an
+ * unknown shape is returned as null (the page then shows the English).
+ */
+export function howText(how: string, ui: UiStrings): string | null {
+  const t = ui.how;
+  if (how === 'the author line under the title') return t.authorLine;
+  if (how === 'the author line the site repeats above the abstract') return t.bylineRepeat;
+  if (how === "the site's posting line, after its timestamp") return t.postedLine;
+  let m = /^the site's journal and issue line “(.*)”$/su.exec(how);
+  if (m) return fmt(t.journalIssue, { line: m[1]! });
+  m = /^(the first part|the part in parentheses|the part after the year|first page and page count) of the article number (\S+) \(文章\S+ = ISSN\(year\)issue-first page-page count\)(?:: (\d+) \+ (\d+) − 1 = (\d+))?$/u.exec(how);
+  if (m) {
+    const [, part, number, first, count, last] = m;
+    if (part === 'first page and page count') return first && count && last ? fmt(t.derivedPages, { number: number!, first, count, last }) : null;
+    const name = part === 'the first part' ? t.partIssn : part === 'the part in parentheses' ? t.partYear : t.partIssue;
+    return fmt(t.derived, { number: number!, part: name });
+  }
+  m = /^the (\S+) line$/u.exec(how);
+  if (m) return fmt(t.line, { label: m[1]! });
+  return null;
+}
+
 /** `宁夏党校学报 2021年第1期` for lists. */
 export function sourceLine(article: Article, ui: UiStrings): string {
   const m = article.meta;

@@ -40,6 +40,37 @@ export function displayWitness(w: string): string {
   return w.replace(/^[ \t\u3000]+/u, '').replace(/\r?\n$/u, '');
 }
 
+/** A private-use character: a byte pair of a mojibake run that decodes to no character. */
+const PUA = /[\uE000-\uF8FF]/u;
+
+/**
+ * A witness as hast (text escaped): private-use characters, which fonts draw as empty boxes a
+ * reader could take for the edition's □, are shown as their code in a small frame.
+ */
+export function witnessNodes(w: string, ui: UiStrings): ElementContent[] {
+  const text = displayWitness(w);
+  if (!PUA.test(text)) return [t(text)];
+  const out: ElementContent[] = [];
+  let run = '';
+  for (const c of text) {
+    if (!PUA.test(c)) {
+      run += c;
+      continue;
+    }
+    if (run) out.push(t(run));
+    run = '';
+    const hex = c.codePointAt(0)!.toString(16).toUpperCase();
+    out.push(h('code', { className: ['pua'], title: fmt(ui.puaTitle, { cp: `U+${hex}` }) }, [t(hex)]));
+  }
+  if (run) out.push(t(run));
+  return out;
+}
+
+/** The same as HTML, for the apparatus tables. */
+export function witnessHtml(w: string, ui: UiStrings): string {
+  return toHtml(witnessNodes(w, ui));
+}
+
 /** A reading as the apparatus shows it: a reading that is only whitespace made visible (␣). */
 export function displayReading(r: string): string {
   return r !== '' && r.trim() === '' ? r.replace(/ /g, '␣').replace(/\u3000/g, '□') : r;
@@ -71,7 +102,7 @@ function markContent(e: EntryView, { ui, edition, slug }: Context): ElementConte
     h('span', { className: ['em-tip'], role: 'tooltip', id: tipId, dataPagefindIgnore: '' }, [
       h('strong', {}, [t(kind)]),
       t(` ${ui.markWitness}`),
-      h('q', { lang: WITNESS_LANG, className: ['witness'] }, [t(displayWitness(e.witness))]),
+      h('q', { lang: WITNESS_LANG, className: ['witness'] }, witnessNodes(e.witness, ui)),
       t(` → ${ui.markReading}`),
       h('q', { className: ['reading'] }, [t(e.shown)]),
       t(` · ${ui.markConfidence} ${percent(e.confidence)} · ${ui.markMore}`),
@@ -199,8 +230,11 @@ export function renderReferences(ctx: Context): string {
   return toHtml(unified().use(...marksPlugin(ctx)).runSync(tree) as Root);
 }
 
-/** A GB/T 7714-2015 citation of the article, with the edition's URL when given. */
-export function citeArticle(article: Article, url: string | null): string {
+/**
+ * A GB/T 7714-2015 citation of the article, with the edition's URL when given ([J/OL]), and the
+ * date it was cited (引用日期, `[2025-03-08]`, required of an online source) when given.
+ */
+export function citeArticle(article: Article, url: string | null, cited: string | null = null): string {
   const m = article.meta;
   const names = (m.authors?.value ?? []).map((n) => n.name);
   const authors = names.length > 3 ? `${names.slice(0, 3).join(', ')}, 等` : names.join(', ');
@@ -213,8 +247,9 @@ export function citeArticle(article: Article, url: string | null): string {
     if (m.volume) where += `, ${m.volume.value}`;
     if (m.issue) where += `(${m.issue.value})`;
     if (m.pages) where += `: ${m.pages.value.first}-${m.pages.value.last}`;
+    if (url && cited) where += `[${cited}]`;
     parts.push(`${where}.`);
-  }
+  } else if (url && cited) parts.push(`[${cited}].`);
   if (url) parts.push(` ${url}.`);
   if (m.doi) parts.push(` DOI: ${m.doi.value}.`);
   return parts.join('');

@@ -99,6 +99,8 @@ describe('reading site in Chromium', () => {
       expect(type.lineBreak).toBe('strict');
       // The witness in a mark's preview is the traditional page.
       expect(await page.$$eval('.em-tip .witness', (qs) => qs.every((q) => q.getAttribute('lang') === 'zh-Hant'))).toBe(true);
+      // How to cite: the online form, with this page's address and today as the date cited.
+      expect(await page.textContent('#cite-text')).toMatch(/\[J\/OL\]\. .*\[\d{4}-\d{2}-\d{2}\]\. http:\/\/127\.0\.0\.1:\d+\/zh-Han[st]\/articles\//);
       await shot(page, `article-${script}-desk`);
       await page.close();
     }

@@ -156,6 +156,10 @@ describe('rendering the body', () => {
   it('cites the article GB/T 7714-style', () => {
     const cite = citeArticle(seed.editions['zh-Hans'].article, 'https://example.org/a/');
     expect(cite).toBe('吴欢欢. 国家与社会关系视角下基层社会治理的逻辑和路径[J/OL]. 宁夏党校学报, 2021(1): 95-100. https://example.org/a/.');
+    expect(citeArticle(seed.editions['zh-Hans'].article, 'https://example.org/a/', '2025-03-08')).toBe(
+      '吴欢欢. 国家与社会关系视角下基层社会治理的逻辑和路径[J/OL]. 宁夏党校学报, 2021(1): 95-100[2025-03-08]. https://example.org/a/.',
+    );
+    expect(citeArticle(seed.editions['zh-Hans'].article, null)).toBe('吴欢欢. 国家与社会关系视角下基层社会治理的逻辑和路径[J]. 宁夏党校学报, 2021(1): 95-100.');
   });
 });
 
