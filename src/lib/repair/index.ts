@@ -11,7 +11,7 @@ import { restoreSimplified, SCRIPT_RULES } from '../script/index.ts';
 import type { Emendation } from './apparatus.ts';
 import { classifyFurniture, splitLines, type PageLine } from './furniture.ts';
 import { punctuationEdits, spaceEdits } from './punctuation.ts';
-import { realignLine, withoutSuspects, type RealignOptions } from './realign.ts';
+import { realignLine, withoutSuspects, type RealignOptions } from './realign/index.ts';
 import { Transcript, type Edit } from './transcript.ts';
 import type { FurnitureLine, FurnitureRole, RepairResult } from './types.ts';
 

@@ -1,0 +1,250 @@
+// The candidate characters for one restored position: the pairs its bytes can make, the pairs that
+// may have vanished between them, and the costs that weigh them before the search (forms the page
+// cannot hold, quotes and brackets that do not balance).
+
+import type { CharModel } from '../../lm/chinese-model.ts';
+import { tsCharacters } from '../../script/opencc.ts';
+import { decodePair, isLead, isPrivateUse, isTrail } from '../gbk.ts';
+import {
+  LOCAL_KEEP,
+  NOT_PAGE_FORM_COST,
+  PUA_TRAIL_COST,
+  TAGGED_INSIDE_COST,
+  VANISH_COST,
+  VANISH_FIRSTS,
+  VANISH_LOOK_BELOW,
+  VANISH_SECONDS,
+} from './constants.ts';
+import { reads, type ByteOpt } from './tokens.ts';
+
+export interface Option {
+  text: string;
+  lp: number;
+  /** Read across a pair that vanished: where it vanished is itself a guess. */
+  vanish?: boolean;
+}
+
+let vanishBySide: Map<number, Set<number>> | undefined;
+/**
+ * Pairs (trail of one real character v1, lead of the next v2) that a misreading shows as nothing
+ * (a user-defined or unassigned pair): for each v1, the v2 that complete one.
+ */
+function vanishingPairs(): Map<number, Set<number>> {
+  if (!vanishBySide) {
+    vanishBySide = new Map();
+    for (let a = 0x81; a <= 0xfe; a++) {
+      const seconds: number[] = [];
+      for (let b = 0x81; b <= 0xfe; b++) {
+        const ch = decodePair(a, b);
+        if (ch !== '' && isPrivateUse(ch)) seconds.push(b);
+      }
+      if (seconds.length > 0) vanishBySide.set(a, new Set(seconds));
+    }
+  }
+  return vanishBySide;
+}
+
+/** 0: not looked up, 1: the page may hold it, 2: the page's conversion would have changed it. */
+const pageFormCache = new Uint8Array(65536);
+let traditionalCount: Map<string, number> | undefined;
+/**
+ * The cost of reading a character the page cannot have held. The page is the author's text
+ * converted to traditional one character at a time, so a simplified character with exactly one
+ * traditional form (关 → 關) never stood on it. Traditional characters, characters the same in
+ * both scripts, and simplified characters with several traditional forms (干, 并, 后, 系: a
+ * one-character converter without phrases keeps them) may have.
+ */
+function pageFormCost(model: CharModel, ch: string): number {
+  const c = ch.charCodeAt(0);
+  // Characters the page shows read in step stood on it, whatever its converter did.
+  if (model.onPage?.(ch)) return 0;
+  let v = pageFormCache[c]!;
+  if (v === 0) {
+    const table = tsCharacters();
+    if (!traditionalCount) {
+      traditionalCount = new Map();
+      for (const [trad, simp] of table) if (trad !== simp) traditionalCount.set(simp, (traditionalCount.get(simp) ?? 0) + 1);
+    }
+    v = !table.has(ch) && traditionalCount.get(ch) === 1 ? 2 : 1;
+    pageFormCache[c] = v;
+  }
+  if (v === 2) return NOT_PAGE_FORM_COST;
+  // Full-width Latin letters, digits and symbols are rare in Chinese prose; its punctuation is not.
+  if (c >= 0xff01 && c <= 0xff5e && !'，：；！？（）'.includes(ch)) return NOT_PAGE_FORM_COST;
+  return 0;
+}
+
+const OPENERS: Record<string, string> = { '”': '“', '’': '‘', '）': '（', '》': '《', '」': '「', '』': '『', '】': '【' };
+const OPENER_SET = new Set(Object.values(OPENERS));
+/** How many closing quotes or brackets in the text have no opening one before them (given those already open). */
+export function unmatchedClosers(text: string, open: Map<string, number> = new Map()): number {
+  const depth = new Map(open);
+  let bad = 0;
+  for (const raw of text) {
+    const ch = raw === '(' ? '（' : raw === ')' ? '）' : raw;
+    const opener = OPENERS[ch];
+    if (opener) {
+      const d = depth.get(opener) ?? 0;
+      if (d > 0) depth.set(opener, d - 1);
+      else bad++;
+    } else if (OPENER_SET.has(ch)) {
+      depth.set(ch, (depth.get(ch) ?? 0) + 1);
+    }
+  }
+  return bad;
+}
+
+/** The quotes and brackets left open at the end of the text. */
+export function openAfter(text: string): Map<string, number> {
+  const depth = new Map<string, number>();
+  for (const raw of text) {
+    const ch = raw === '(' ? '（' : raw === ')' ? '）' : raw;
+    const opener = OPENERS[ch];
+    if (opener) depth.set(opener, Math.max(0, (depth.get(opener) ?? 0) - 1));
+    else if (OPENER_SET.has(ch)) depth.set(ch, (depth.get(ch) ?? 0) + 1);
+  }
+  return depth;
+}
+
+/** Is the character plausible in running Chinese text (seen by the model, or punctuation)? */
+function plausible(model: CharModel, ch: string): boolean {
+  if (ch === '' || isPrivateUse(ch)) return false;
+  return model.logUnigram(ch) > -19;
+}
+
+/** Candidate characters made of one byte from `left` and one from `right`. */
+function pairOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], forced: boolean): Option[] {
+  const out: Option[] = [];
+  for (const l of left) {
+    if (!isLead(l.b)) continue;
+    for (const r of right) {
+      if (!isTrail(r.b)) continue;
+      const ch = decodePair(l.b, r.b);
+      if (ch === '' || isPrivateUse(ch)) continue;
+      if (!forced && !plausible(model, ch)) continue;
+      out.push({ text: ch, lp: l.lp + r.lp - pageFormCost(model, ch) });
+    }
+  }
+  return out;
+}
+
+/** For a lead byte: the characters it makes with a trail byte that can begin a vanishing pair. */
+const firstHalves = new Map<number, Array<{ ch: string; v1: number }>>();
+/** For a trail byte: the characters it makes with a lead byte that can end a vanishing pair. */
+const secondHalves = new Map<number, Array<{ ch: string; v2: number }>>();
+
+function halvesBefore(model: CharModel, lead: number): Array<{ ch: string; v1: number }> {
+  let out = firstHalves.get(lead);
+  if (!out) {
+    out = [];
+    for (const v1 of vanishingPairs().keys()) {
+      const a = decodePair(lead, v1);
+      if (plausible(model, a)) out.push({ ch: a, v1 });
+    }
+    firstHalves.set(lead, out);
+  }
+  return out;
+}
+
+function halvesAfter(model: CharModel, trail: number): Array<{ ch: string; v2: number }> {
+  let out = secondHalves.get(trail);
+  if (!out) {
+    out = [];
+    for (let v2 = 0x81; v2 <= 0xfe; v2++) {
+      const b = decodePair(v2, trail);
+      if (plausible(model, b)) out.push({ ch: b, v2 });
+    }
+    secondHalves.set(trail, out);
+  }
+  return out;
+}
+
+/**
+ * Two characters around a pair that vanished: (left, v1) and (v2, right). The halves are ranked
+ * on their own first (against the neighbours' likeliest readings), then the best combinations.
+ */
+function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost: number, prev: string, next: string): Option[] {
+  const pairs = vanishingPairs();
+  const firsts: Array<{ ch: string; v1: number; s: number; lp: number }> = [];
+  for (const l of left) {
+    // A vanished pair after a trail byte that is itself a guess is too far-fetched to try.
+    if (!isLead(l.b) || l.lp < -PUA_TRAIL_COST / 2) continue;
+    for (const { ch: a, v1 } of halvesBefore(model, l.b)) {
+      const lp = l.lp - pageFormCost(model, a);
+      firsts.push({ ch: a, v1, lp, s: model.logP(a, prev) + lp });
+    }
+  }
+  const seconds: Array<{ ch: string; v2: number; s: number; lp: number }> = [];
+  for (const r of right) {
+    if (!isTrail(r.b) || r.lp < -PUA_TRAIL_COST / 2) continue;
+    for (const { ch: b, v2 } of halvesAfter(model, r.b)) {
+      const lp = r.lp - pageFormCost(model, b);
+      seconds.push({ ch: b, v2, lp, s: (next ? model.logP(next, b) : model.logUnigram(b)) + lp });
+    }
+  }
+  firsts.sort((x, y) => y.s - x.s);
+  // Every second half is tried after each of the best first halves: the pair itself is a bigram.
+  const out: Array<Option & { s: number }> = [];
+  seconds.sort((x, y) => y.s - x.s);
+  const topSeconds = seconds.slice(0, VANISH_SECONDS);
+  for (const f of firsts.slice(0, VANISH_FIRSTS)) {
+    const allowed = pairs.get(f.v1)!;
+    for (const sec of topSeconds) {
+      if (!allowed.has(sec.v2)) continue;
+      out.push({ text: f.ch + sec.ch, lp: f.lp + sec.lp - cost, s: f.s + sec.s + model.logP(sec.ch, f.ch) });
+    }
+  }
+  out.sort((x, y) => y.s - x.s);
+  return out.slice(0, LOCAL_KEEP).map(({ text, lp }) => ({ text, lp, vanish: true }));
+}
+
+/** Keep the best `LOCAL_KEEP` options of a position, judged with its neighbours' likeliest reading. */
+function prune(model: CharModel, opts: Option[], prev: string, next: string): Option[] {
+  if (opts.length <= LOCAL_KEEP) return opts;
+  const scored = opts.map((o) => ({ o, s: o.lp + model.score(o.text, prev) + (next ? model.logP(next, o.text.slice(-1)) : 0) }));
+  scored.sort((a, b) => b.s - a.s);
+  return scored.slice(0, LOCAL_KEEP).map((x) => x.o);
+}
+
+/** The options of one restored position: the pair (left, right), or a vanished pair between. */
+export function gapOptions(
+  model: CharModel,
+  left: ByteOpt[],
+  right: ByteOpt[],
+  unreadable: boolean,
+  prev: string,
+  next: string,
+  tagged: ReadonlySet<string>,
+  lastTag?: { syllable: string | undefined },
+): Option[] {
+  let opts: Option[];
+  if (unreadable) {
+    opts = vanishOptions(model, left, right, 0, prev, next);
+  } else {
+    const forced = left.length === 1 && right.length === 1;
+    opts = pairOptions(model, left, right, forced);
+    // A pair vanishes rarely: look for one only where the plain reading does not read well.
+    const plainBest = Math.max(-Infinity, ...opts.map((o) => o.lp + model.score(o.text, prev) + (next ? model.logP(next, o.text.slice(-1)) : 0)));
+    if (plainBest < VANISH_LOOK_BELOW) opts.push(...vanishOptions(model, left, right, VANISH_COST, prev, next));
+  }
+  if (tagged.size > 0) {
+    // A character the page always tags stands only last, with its tag after the run.
+    opts = opts.map((o) => {
+      let cost = 0;
+      for (let k = 0; k < o.text.length; k++) {
+        const ch = o.text[k]!;
+        if (!tagged.has(ch)) continue;
+        const fitsTag = lastTag && k === o.text.length - 1 && lastTag.syllable !== undefined && reads(ch, lastTag.syllable);
+        if (!fitsTag) cost += TAGGED_INSIDE_COST;
+      }
+      return cost ? { text: o.text, lp: o.lp - cost } : o;
+    });
+  }
+  return prune(model, opts, prev, next);
+}
+
+/** The likeliest single character of a position, to give its neighbours context while pruning. */
+export function guessOf(left: ByteOpt[], right: ByteOpt[]): string {
+  if (left.length === 1 && right.length === 1) return decodePair(left[0]!.b, right[0]!.b);
+  return '';
+}

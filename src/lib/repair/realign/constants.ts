@@ -1,0 +1,49 @@
+// The tuning constants of the realignment: priors, costs, bonuses and the limits of the search.
+
+/** Nats of margin per e-fold of doubt: confidence = 1 − exp(−margin / scale). */
+export const CONFIDENCE_SCALE = 6;
+/** A reading across a vanished pair is never more sure than this. */
+export const VANISH_CONFIDENCE_CAP = 0.85;
+/** A run this long (restored characters) may hide a vanished pair anywhere. */
+export const LONG_RUN = 8;
+export const MAX_TOKENS = 48;
+export const BEAM = 16;
+/** Prior cost of assuming a byte pair vanished without a trace. */
+export const VANISH_COST = 3;
+/** Prior cost of a private-use trail byte other than the one the page shows. */
+export const PUA_TRAIL_COST = 4;
+/** And for each step the trail byte lies away from the hint. */
+export const PUA_TRAIL_DISTANCE_COST = 0.05;
+/** Cost of a run whose lost lead byte left no `?` on the page. */
+export const SILENT_START_COST = 6;
+/** A pinyin tag after the run that reads the restored character: bonus; that does not: cost. */
+export const TAG_FIT_BONUS = 6;
+export const TAG_MISFIT_COST = 10;
+/** A character the page always tags, read where no tag follows it. */
+export const TAGGED_INSIDE_COST = 8;
+/** A character the page's one-character-at-a-time conversion would have changed. */
+export const NOT_PAGE_FORM_COST = 5;
+/** A closing quote or bracket read where nothing opened it. */
+export const UNMATCHED_CLOSER_COST = 6;
+/** A closing bracket where one opened within the last few characters: the likeliest reading. */
+export const NEAR_CLOSER_BONUS = 4;
+export const NEAR_OPEN = 8;
+export const RIGHT_CONTEXT = 4;
+/** Weight of the word model against the character model in the word-aware pass. */
+export const WORD_WEIGHT = 1;
+/** Characters of context on each side the word model reads. */
+export const WORD_CONTEXT = 6;
+/** Options per position the word-aware pass tries. */
+export const REFINE_KEEP = 8;
+/** Characters on each side of a position the word-aware pass reads when comparing its options. */
+export const REFINE_WINDOW = 6;
+/** How many places a run may end at before the search stops reading. */
+export const MAX_ENDS = 4;
+/** How many options of one position survive the local pruning. */
+export const LOCAL_KEEP = 24;
+/** How many first halves of a vanished pair are combined with the second halves. */
+export const VANISH_FIRSTS = 8;
+/** Below this local score (nats) of the plain reading, a vanished pair is looked for. */
+export const VANISH_LOOK_BELOW = -8;
+/** How many second halves of a vanished pair are combined with the first halves. */
+export const VANISH_SECONDS = 200;

@@ -1,0 +1,170 @@
+// The readings a run may have: from where it starts, the page characters are read as bytes and every
+// place the run could end is noted; each end gives a hypothesis with the candidates of each position.
+
+import type { CharModel } from '../../lm/chinese-model.ts';
+import { isPinyinSyllable } from '../../pinyin/index.ts';
+import { decodePair, encodeChar, isTrail } from '../gbk.ts';
+import { gapOptions, guessOf, type Option } from './candidates.ts';
+import { MAX_ENDS, MAX_TOKENS, SILENT_START_COST } from './constants.ts';
+import {
+  ALL_LEADS,
+  HIGH_TRAILS,
+  leftContext,
+  reads,
+  TAG_FRAGMENT_RE,
+  TAG_RE,
+  tokenBytes,
+  type ByteOpt,
+  type Token,
+} from './tokens.ts';
+
+export interface Trigger {
+  /** Where the run may begin (the `?` or the first misread character). */
+  start: number;
+  /** Whether a `?` marks the lost lead byte. */
+  marked: boolean;
+}
+
+export interface Hypothesis {
+  /** Line offsets the run covers (the witness). */
+  start: number;
+  end: number;
+  /** Candidate readings per restored position. */
+  positions: Option[][];
+  prior: number;
+  /** Pinyin reading that the last restored character should have, if a tag follows the run. */
+  tagAfter?: string;
+  /** Extra reading appended after the restored characters (a swallowed `(`). */
+  suffix: string;
+  label: string;
+}
+
+interface End {
+  /** How many tokens the run has when it ends here. */
+  count: number;
+  endOpts: ByteOpt[];
+  end: number;
+  label: string;
+  tagAfter?: string;
+  suffix: string;
+  /** A `?` stands between the last token and the end. */
+  unreadable?: boolean;
+}
+
+/** Build the hypotheses for a run starting at `trigger` in `line`. */
+export function hypotheses(model: CharModel, line: string, trigger: Trigger, tagged: ReadonlySet<string>): Hypothesis[] {
+  let pos = trigger.start;
+  let startOpts: ByteOpt[] = ALL_LEADS;
+  const prior = trigger.marked ? 0 : -SILENT_START_COST;
+  if (trigger.marked) {
+    pos++;
+    // `?qū)`: the lost byte and a tag's `(` collapsed; the tag read the character the previous
+    // in-step trail byte made with the lost byte.
+    // `?(qū)` likewise, when the `(` survived and the tag does not read the character before `?`.
+    const whole = TAG_RE.exec(line.slice(pos));
+    const before = trigger.start > 0 ? line[trigger.start - 1]! : '';
+    const frag = TAG_FRAGMENT_RE.exec(line.slice(pos)) ?? (whole && !reads(before, whole[1]!) ? whole : null);
+    if (frag && isPinyinSyllable(frag[1]!)) {
+      const prevPair = trigger.start > 0 ? encodeChar(line[trigger.start - 1]!) : undefined;
+      if (prevPair !== undefined) {
+        const prevTrail = prevPair & 0xff;
+        const syl = frag[1]!.toLowerCase();
+        const fits = ALL_LEADS.filter((o) => isTrail(o.b) && reads(decodePair(prevTrail, o.b), syl));
+        if (fits.length > 0) {
+          startOpts = fits;
+          pos += frag[0].length;
+        }
+      }
+    }
+  }
+
+  // Read the page characters as bytes, noting every place the run could end.
+  const tokens: Token[] = [];
+  const ends: End[] = [];
+  const tagAt = (i: number): string | undefined => {
+    const tag = TAG_RE.exec(line.slice(i));
+    return tag && isPinyinSyllable(tag[1]!) ? tag[1]!.toLowerCase() : undefined;
+  };
+  let unreadable = false;
+  while (pos < line.length && tokens.length < MAX_TOKENS && ends.length < MAX_ENDS) {
+    const ch = line[pos]!;
+    const code = ch.charCodeAt(0);
+    if (ch === '?') {
+      // A `?` ends the run (a broken last pair) or stands for an unreadable pair inside it.
+      const frag = TAG_FRAGMENT_RE.exec(line.slice(pos + 1));
+      if (frag && isPinyinSyllable(frag[1]!)) {
+        // `?jī)`: the broken pair swallowed the `(` of the real character's tag.
+        ends.push({ count: tokens.length, endOpts: HIGH_TRAILS, end: pos + 1, label: 'broken pair that swallowed a (', tagAfter: frag[1]!.toLowerCase(), suffix: '(' });
+      } else {
+        ends.push({ count: tokens.length, endOpts: HIGH_TRAILS, end: pos + 1, label: 'broken pair', tagAfter: tagAt(pos + 1), suffix: '' });
+      }
+      unreadable = true;
+      pos++;
+      continue;
+    }
+    if (ch === '€') {
+      ends.push({ count: tokens.length, endOpts: [{ b: 0x80, lp: 0 }], end: pos + 1, label: 'lone byte 0x80', suffix: '' });
+      break;
+    }
+    if (code >= 0x40 && code <= 0x7e) {
+      // Possibly the trail byte of the last real character, read in step again.
+      ends.push({ count: tokens.length, endOpts: [{ b: code, lp: 0 }], end: pos + 1, label: 'ASCII trail byte', tagAfter: tagAt(pos + 1), suffix: '', unreadable });
+    }
+    if (ch === '(' && tokens.length > 0) {
+      // A tag that the tagger put on a misread character: not part of the byte stream.
+      const syl = tagAt(pos);
+      const prev = tokens[tokens.length - 1]!;
+      if (syl && !unreadable && reads(line[prev.start]!, syl)) {
+        const len = TAG_RE.exec(line.slice(pos))![0].length;
+        prev.end = pos + len;
+        pos += len;
+        continue;
+      }
+    }
+    const bytes = tokenBytes(ch);
+    if (!bytes) break;
+    tokens.push({ start: pos, end: pos + 1, ...bytes, unreadable });
+    unreadable = false;
+    const trail = bytes.trail.length === 1 ? bytes.trail[0]!.b : -1;
+    if (trail >= 0x40 && trail <= 0x7e && code >= 0x80) {
+      // The last real trail byte and an ASCII byte after it made one character: in step after it.
+      ends.push({ count: tokens.length - 1, endOpts: bytes.lead, end: pos + 1, label: 'ASCII byte read into the last pair', suffix: String.fromCharCode(trail), unreadable: tokens[tokens.length - 1]!.unreadable });
+    }
+    pos++;
+  }
+
+  // Restored position i pairs the trail side of token i-1 (the lost lead for i = 0) with the
+  // lead side of token i. Positions before the last are shared by every end.
+  const lefts: ByteOpt[][] = [startOpts, ...tokens.map((t) => t.trail)];
+  const guesses = tokens.map((t, i) => guessOf(lefts[i]!, t.lead));
+  const shared: Option[][] = [];
+  const sharedAt = (i: number): Option[] => {
+    while (shared.length <= i) {
+      const k = shared.length;
+      const prev = k === 0 ? leftContext(line, trigger.start) : guesses[k - 1] ?? '';
+      shared.push(gapOptions(model, lefts[k]!, tokens[k]!.lead, tokens[k]!.unreadable ?? false, prev, guesses[k + 1] ?? '', tagged));
+    }
+    return shared[i]!;
+  };
+  const out: Hypothesis[] = [];
+  for (const e of ends) {
+    // A run with no misread character at all is only a vanished pair after a tag (`?(chēng)M`).
+    if (e.count === 0 && startOpts === ALL_LEADS) continue;
+    const positions: Option[][] = [];
+    let ok = true;
+    for (let i = 0; i < e.count; i++) {
+      const opts = sharedAt(i);
+      if (opts.length === 0) {
+        ok = false;
+        break;
+      }
+      positions.push(opts);
+    }
+    if (!ok) continue;
+    const last = gapOptions(model, lefts[e.count]!, e.endOpts, e.unreadable ?? false, guesses[e.count - 1] ?? '', '', tagged, { syllable: e.tagAfter });
+    if (last.length === 0) continue;
+    positions.push(last);
+    out.push({ start: trigger.start, end: e.end, positions, prior, tagAfter: e.tagAfter, suffix: e.suffix, label: e.label });
+  }
+  return out;
+}

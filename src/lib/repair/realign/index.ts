@@ -1,0 +1,173 @@
+// Realign byte-level mojibake runs. The page was once GBK bytes; for a stretch they were read one
+// byte out of step, so each character on the page is the trail byte of one real character and the
+// lead byte of the next. This module re-encodes such a run, undoes the width folding, tries the
+// lost bytes (a `?`, a private-use character whose trail byte is only a hint, a pair that vanished,
+// a broken pair at the end) and scores every candidate reading with a model of Chinese. It accepts
+// a reading only when it clearly beats the alternatives; a character it cannot decide is printed
+// as □ and the witness is kept. It never consults a table of known runs.
+
+import { chineseModel, type CharModel } from '../../lm/chinese-model.ts';
+import { isPrivateUse } from '../gbk.ts';
+import type { Option } from './candidates.ts';
+import { LONG_RUN, RIGHT_CONTEXT, VANISH_CONFIDENCE_CAP, WORD_CONTEXT } from './constants.ts';
+import { hypotheses, type Hypothesis, type Trigger } from './hypotheses.ts';
+import { confidenceOf, refine, scoreAsIs, scoreHypothesis, type PrefixCache, type Scored } from './search.ts';
+import { plainContext, TAG_FRAGMENT_RE, TAG_RE } from './tokens.ts';
+
+/** One realigned run, in the coordinates of the line it was found in. */
+export interface RealignFix {
+  start: number;
+  end: number;
+  /** The restored characters in the page's script; □ for each character that could not be decided. */
+  reading: string;
+  confidence: number;
+  /** How many characters of the reading are lacunae (□). */
+  lacunae: number;
+  note: string;
+}
+
+/** Options that tune the acceptance (exposed for the measurement script and tests). */
+export interface RealignOptions {
+  /** Margin in nats a reading must have over every other to be accepted. */
+  acceptMargin?: number;
+  /** Margin in nats a single uncertain character must have, else it becomes □. */
+  charMargin?: number;
+  /** The model to score readings with (default: the dictionary model; the repair passes one adapted to the page). */
+  model?: CharModel;
+  /**
+   * Characters the page tags with pinyin wherever they stand. Such a character cannot stand inside
+   * a run: its tag's ASCII `(` would have put the reader back in step.
+   */
+  tagged?: ReadonlySet<string>;
+}
+
+const LACUNA = "□";
+const NO_TAGS: ReadonlySet<string> = new Set();
+
+function isHan(ch: string): boolean {
+  return /\p{Script=Han}/u.test(ch);
+}
+
+/**
+ * The line with every suspect stretch (from a trigger to the next ASCII letter or `?`, at most
+ * 40 characters) blanked out: what a page-adapted model may learn from without learning the
+ * mojibake itself.
+ */
+export function withoutSuspects(line: string): string {
+  const triggers = findTriggers(line);
+  if (triggers.length === 0) return line;
+  const chars = line.split('');
+  for (const t of triggers) {
+    for (let i = t.start; i < Math.min(line.length, t.start + 40); i++) {
+      const c = line.charCodeAt(i);
+      if (i > t.start && ((c >= 0x40 && c <= 0x7e) || c === 0x3f)) break;
+      chars[i] = '\n';
+    }
+  }
+  return chars.join('');
+}
+
+export function findTriggers(line: string): Trigger[] {
+  const out: Trigger[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === '?') {
+      const next = line[i + 1] ?? '';
+      const prev = line[i - 1] ?? '';
+      if (next === '' || /\s/.test(next)) continue; // a lost space or a real question mark at the end
+      if (/[\x21-\x7e]/.test(prev) && /[\x21-\x7e]/.test(next) && prev !== ')') continue; // Latin text: a?b
+      out.push({ start: i, marked: true });
+    } else if (isPrivateUse(ch) || ch === '€') {
+      out.push({ start: i, marked: false });
+    }
+  }
+  return out;
+}
+
+/** Find and realign the mojibake runs of one line. */
+export function realignLine(line: string, options: RealignOptions = {}): RealignFix[] {
+  const model = options.model ?? chineseModel();
+  const acceptMargin = options.acceptMargin ?? 3;
+  const charMargin = options.charMargin ?? 2;
+  const fixes: RealignFix[] = [];
+  let covered = 0;
+  for (const trig of findTriggers(line)) {
+    if (trig.start < covered) continue;
+    const starts: Trigger[] = trig.marked ? [trig] : silentStarts(line, trig.start, covered);
+    const hyps = starts.flatMap((t) => hypotheses(model, line, t, options.tagged ?? NO_TAGS));
+    if (hyps.length === 0) continue;
+    const windowStart = Math.min(...hyps.map((h) => h.start));
+    const maxEnd = Math.max(...hyps.map((h) => h.end));
+    const windowEnd = Math.min(line.length, maxEnd + RIGHT_CONTEXT);
+    const asIs = scoreAsIs(model, line, windowStart, windowEnd);
+    const cache: PrefixCache = new WeakMap();
+    const scored = hyps.map((h) => ({ h, ...scoreHypothesis(model, line, h, windowEnd, cache) }));
+    // Runs that start later than the window start read the text before them as it stands.
+    for (const s of scored) {
+      if (s.h.start > windowStart) s.score += scoreAsIs(model, line.slice(0, s.h.start), windowStart, s.h.start);
+    }
+    scored.sort((a, b) => b.score - a.score);
+    const best = scored[0]!;
+    const bestReading = readingOf(best);
+    const rivals = [asIs, ...scored.slice(1).filter((s) => readingOf(s) !== bestReading || s.h.end !== best.h.end).map((s) => s.score)];
+    const rival = Math.max(...rivals);
+    const margin = best.score - rival;
+    if (best.score <= asIs) continue; // read as it stands: not a run
+    const leftText = plainContext(line.slice(Math.max(0, best.h.start - 24), best.h.start)).slice(-WORD_CONTEXT);
+    const rightText = plainContext(line.slice(best.h.end, best.h.end + 24)).slice(0, WORD_CONTEXT);
+    const { texts, margins } = refine(model, best, leftText, rightText, plainContext(line.slice(0, best.h.start)));
+    let lacunae = 0;
+    let text: string;
+    if (margin < acceptMargin) {
+      // The run itself is not clear: every character it stands for is a lacuna.
+      lacunae = texts.join('').length;
+      text = LACUNA.repeat(lacunae) + best.h.suffix;
+    } else {
+      text = texts.map((t, i) => (margins[i]! < charMargin ? LACUNA.repeat(t.length) : t)).join('') + best.h.suffix;
+      lacunae = [...text].filter((c) => c === LACUNA).length;
+    }
+    const decided = margins.filter((m, i) => m >= charMargin || positions(best)[i]!.length < 2);
+    const guessedVanish = best.h.positions.some((p, i) => p.find((o) => o.text === texts[i])?.vanish);
+    let confidence = lacunae > 0 ? Math.min(0.5, confidenceOf(margin)) : confidenceOf(Math.min(margin, ...decided));
+    // A vanished pair leaves no mark, so a long run, or one with private-use characters (whose
+    // neighbours vanish alike), may hide one the search passed over: never quite sure then.
+    const hasPrivateUse = [...line.slice(best.h.start, best.h.end)].some(isPrivateUse);
+    if (guessedVanish || hasPrivateUse || texts.join('').length >= LONG_RUN) confidence = Math.min(confidence, VANISH_CONFIDENCE_CAP);
+    // A tag after the run belongs to its last character; with that character lost, so is the tag.
+    let end = best.h.end;
+    const tagAfterRun = TAG_RE.exec(line.slice(end)) ?? (best.h.suffix === '(' ? TAG_FRAGMENT_RE.exec(line.slice(end)) : null);
+    if (best.h.tagAfter && text.replace(/\($/, '').endsWith(LACUNA) && tagAfterRun) {
+      end += tagAfterRun[0].length;
+      text = text.replace(/\($/, '');
+    }
+    fixes.push({
+      start: best.h.start,
+      end,
+      reading: text,
+      confidence,
+      lacunae,
+      note: `GBK bytes read one byte out of step (${best.h.label}); margin ${margin.toFixed(1)} nats over the next reading`,
+    });
+    covered = end;
+  }
+  return fixes;
+}
+
+function positions(s: Scored): Option[][] {
+  return s.h.positions;
+}
+
+function readingOf(s: { h: Hypothesis; choice: number[] }): string {
+  return s.h.positions.map((p, i) => p[s.choice[i]!]!.text).join('') + s.h.suffix;
+}
+
+/** Silent starts: the lost lead byte left no mark, so the run may begin a few characters earlier. */
+function silentStarts(line: string, at: number, floor: number): Trigger[] {
+  const out: Trigger[] = [];
+  for (let s = at; s >= Math.max(floor, at - 6); s--) {
+    const ch = line[s]!;
+    if (s < at && (ch.charCodeAt(0) < 0x80 || !isHan(ch) && !isPrivateUse(ch))) break;
+    out.push({ start: s, marked: false });
+  }
+  return out;
+}

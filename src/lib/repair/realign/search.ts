@@ -1,0 +1,182 @@
+// The search for the best reading of a run: a beam Viterbi over its positions with the character
+// model, the word-aware pass that revisits each position, and the confidence a margin gives.
+
+import type { CharModel } from '../../lm/chinese-model.ts';
+import { openAfter, unmatchedClosers, type Option } from './candidates.ts';
+import {
+  BEAM,
+  CONFIDENCE_SCALE,
+  NEAR_CLOSER_BONUS,
+  NEAR_OPEN,
+  REFINE_KEEP,
+  REFINE_WINDOW,
+  TAG_FIT_BONUS,
+  TAG_MISFIT_COST,
+  UNMATCHED_CLOSER_COST,
+  WORD_WEIGHT,
+} from './constants.ts';
+import type { Hypothesis } from './hypotheses.ts';
+import { leftContext, plainContext, reads } from './tokens.ts';
+
+/** One beam state: its score, its last character, and the way back. */
+type State = { score: number; last: string; back: number; prevState: number };
+
+/**
+ * Beam states after each position, shared by the hypotheses of one trigger: they differ only in
+ * where the run ends, so the positions before their last are the same arrays and are decoded once.
+ */
+export type PrefixCache = WeakMap<Option[], { states: State[]; history: State[][] }>;
+
+/** Viterbi over positions with a beam; returns the best path and its score. */
+export function decode(
+  model: CharModel,
+  positions: Option[][],
+  leftContext: string,
+  rightContext: string,
+  tagAfter: string | undefined,
+  cache?: PrefixCache,
+): { score: number; choice: number[] } {
+  let states: State[] = [{ score: 0, last: leftContext, back: -1, prevState: -1 }];
+  let history: State[][] = [];
+  let startAt = 0;
+  if (cache) {
+    for (let i = positions.length - 2; i >= 0; i--) {
+      const hit = cache.get(positions[i]!);
+      if (hit) {
+        states = hit.states;
+        history = [...hit.history];
+        startAt = i + 1;
+        break;
+      }
+    }
+  }
+  for (let i = startAt; i < positions.length; i++) {
+    const opts = positions[i]!;
+    const isLast = i === positions.length - 1;
+    const best = new Map<string, State>();
+    for (let si = 0; si < states.length; si++) {
+      const s = states[si]!;
+      for (let oi = 0; oi < opts.length; oi++) {
+        const o = opts[oi]!;
+        let sc = s.score + o.lp + model.score(o.text, s.last);
+        const lastCh = o.text.slice(-1);
+        if (isLast && tagAfter) sc += reads(lastCh, tagAfter) ? TAG_FIT_BONUS : -TAG_MISFIT_COST;
+        const key = lastCh;
+        const cur = best.get(key);
+        if (!cur || sc > cur.score) best.set(key, { score: sc, last: lastCh, back: oi, prevState: si });
+      }
+    }
+    let next = [...best.values()].sort((a, b) => b.score - a.score);
+    if (next.length > BEAM) next = next.slice(0, BEAM);
+    history.push(states);
+    states = next;
+    if (cache && !isLast) cache.set(opts, { states, history: [...history] });
+  }
+  let bestFinal = -Infinity;
+  let bestIdx = -1;
+  for (let si = 0; si < states.length; si++) {
+    const s = states[si]!;
+    const sc = s.score + model.score(rightContext, s.last);
+    if (sc > bestFinal) {
+      bestFinal = sc;
+      bestIdx = si;
+    }
+  }
+  const choice: number[] = new Array(positions.length).fill(0);
+  let si = bestIdx;
+  let st: State | undefined = states[si];
+  for (let i = positions.length - 1; i >= 0 && st; i--) {
+    choice[i] = st.back;
+    si = st.prevState;
+    st = history[i]![si];
+  }
+  return { score: bestFinal, choice };
+}
+
+/** Score one hypothesis over the window [windowStart, windowEnd) of the line. */
+export function scoreHypothesis(
+  model: CharModel,
+  line: string,
+  h: Hypothesis,
+  windowEnd: number,
+  cache: PrefixCache,
+): { score: number; choice: number[]; left: string; right: string } {
+  const left = leftContext(line, h.start);
+  const right = plainContext(line.slice(h.end, windowEnd));
+  const d = decode(model, h.positions, left, right, h.tagAfter, cache);
+  return { score: d.score + h.prior, choice: d.choice, left, right };
+}
+
+/** The score of the line read as it stands (no run), over the same window. */
+export function scoreAsIs(model: CharModel, line: string, start: number, windowEnd: number): number {
+  const left = leftContext(line, start);
+  let text = plainContext(line.slice(start, windowEnd));
+  // A `?` read as it stands is a question mark or a lost space.
+  text = text.replace(/\?/g, '？');
+  return model.score(text, left);
+}
+
+export function confidenceOf(margin: number): number {
+  return Math.max(0, Math.min(0.999, 1 - Math.exp(-margin / CONFIDENCE_SCALE)));
+}
+
+export type Scored = { h: Hypothesis; choice: number[]; left: string; right: string };
+
+/**
+ * The word-aware pass: the bigram search proposes, the word model (a max-probability
+ * segmentation over the run and its context) decides. Position by position, the best few options
+ * are tried in the whole reading; the one with the highest total stays. Returns the chosen texts
+ * and, for each position, how much its choice beats the best other (Infinity where it had none).
+ */
+export function refine(model: CharModel, best: Scored, leftText: string, rightText: string, linePrefix: string): { texts: string[]; margins: number[] } {
+  const open = openAfter(linePrefix);
+  const recent = linePrefix.slice(-NEAR_OPEN);
+  const nearOpen = (open.get('（') ?? 0) > 0 && /[（(][^）)]*$/.test(recent);
+  const positions = best.h.positions;
+  const chosen = positions.map((_, i) => best.choice[i]!);
+  const texts = () => chosen.map((c, i) => positions[i]![c]!.text);
+  // Alternatives at one position are compared on a window around it: the rest is the same.
+  const total = (ts: string[], i: number, o: Option): number => {
+    const joined = ts.join('');
+    let sc = o.lp;
+    const last = ts[ts.length - 1]!.slice(-1);
+    if (best.h.tagAfter && i === ts.length - 1) sc += reads(last, best.h.tagAfter) ? TAG_FIT_BONUS : -TAG_MISFIT_COST;
+    sc -= UNMATCHED_CLOSER_COST * unmatchedClosers(joined, open);
+    // A bracket opened just before the run (（三…) expects its closer soon.
+    if (nearOpen && ts[i]!.includes('）')) sc += NEAR_CLOSER_BONUS;
+    const full = leftText + joined + rightText;
+    let at = leftText.length;
+    for (let k = 0; k < i; k++) at += ts[k]!.length;
+    const from = Math.max(0, at - REFINE_WINDOW);
+    const to = Math.min(full.length, at + ts[i]!.length + REFINE_WINDOW);
+    const window = full.slice(from, to);
+    return sc + model.score(window, from > 0 ? full.slice(Math.max(0, from - 2), from) : best.left) + WORD_WEIGHT * model.wordScore(window);
+  };
+  const margins: number[] = positions.map(() => Infinity);
+  for (let sweep = 0, changed = true; sweep < 2 && changed; sweep++) {
+    changed = false;
+    for (let i = 0; i < positions.length; i++) {
+      const opts = positions[i]!;
+      if (opts.length < 2) continue;
+      const current = texts();
+      const prev = i === 0 ? best.left : current[i - 1]!.slice(-1);
+      const next = i + 1 < current.length ? current[i + 1]!.slice(0, 1) : rightText.slice(0, 1);
+      const local = opts
+        .map((o, oi) => ({ oi, s: o.lp + model.score(o.text, prev) + (next ? model.logP(next, o.text.slice(-1)) : 0) }))
+        .sort((a, b) => b.s - a.s)
+        .slice(0, REFINE_KEEP);
+      if (!local.some((l) => l.oi === chosen[i])) local.push({ oi: chosen[i]!, s: 0 });
+      const scored = local.map(({ oi }) => {
+        const ts = [...current];
+        ts[i] = opts[oi]!.text;
+        return { oi, t: total(ts, i, opts[oi]!) };
+      });
+      scored.sort((a, b) => b.t - a.t);
+      if (chosen[i] !== scored[0]!.oi) changed = true;
+      chosen[i] = scored[0]!.oi;
+      const other = scored.find((x) => opts[x.oi]!.text !== opts[scored[0]!.oi]!.text);
+      margins[i] = other ? scored[0]!.t - other.t : Infinity;
+    }
+  }
+  return { texts: texts(), margins };
+}
