@@ -4,7 +4,7 @@
 
 import { getCollection, getEntry } from 'astro:content';
 import type { UiStrings } from './strings.ts';
-import type { ArticleFailed, ArticleOk, ArticleRecord, Edition, KeywordRef, Script } from './types.ts';
+import { SCRIPTS, type ArticleFailed, type ArticleOk, type ArticleRecord, type Edition, type KeywordRef, type Script } from './types.ts';
 
 async function records(): Promise<ArticleRecord[]> {
   const entries = (await getCollection('articles')) as Array<{ data: ArticleRecord }>;
@@ -19,6 +19,12 @@ export async function articles(): Promise<ArticleOk[]> {
     return (m.year?.value ?? 0) * 1000 + (m.issue?.value ?? 0);
   };
   return ok.sort((a, b) => key(b) - key(a) || a.slug.localeCompare(b.slug));
+}
+
+/** Static paths of the pages made once per article and script (the article, its apparatus). */
+export async function articlePaths(): Promise<Array<{ params: { script: Script; slug: string }; props: { record: ArticleOk } }>> {
+  const all = await articles();
+  return SCRIPTS.flatMap((script) => all.map((a) => ({ params: { script, slug: a.slug }, props: { record: a } })));
 }
 
 /** Articles that failed, by slug. */
