@@ -1,7 +1,9 @@
 // A character bigram model of Chinese, used to score candidate readings of a damaged run.
 // It is estimated from the word-frequency dictionary that ships with @node-rs/jieba (349 k
 // words with counts): character counts, and character-pair counts inside words, weighted by the
-// word's count. Pairs across word boundaries fall back to the unigram. The model reads
+// word's count, and how often each character starts and ends a word. The next character either
+// goes on the current word (the in-word pair) or, as often as the last one ends words, starts a
+// new one (how often it starts words). The model reads
 // simplified Chinese; traditional input is folded to simplified one character at a time first.
 // It only scores text; it never changes any.
 
@@ -18,11 +20,12 @@ const PUNCTUATION_P: Record<string, number> = {
   '…': 0.0005, '·': 0.0005, '‘': 0.0005, '’': 0.0005, '　': 0.0002,
 };
 
-/** Weight of the in-word pair estimate against the unigram. */
-const LAMBDA = 0.6;
 /** Probability floor for a character the dictionary never shows. */
 const UNSEEN_P = 2e-9;
-const LOG_BACKOFF = Math.log(1 - LAMBDA);
+/** Every character ends a word now and then (the dictionary lists words, not running text). */
+const END_FLOOR = 0.1;
+/** After a word boundary: how much the next character is judged as a word start, not just by frequency. */
+const START_MIX = 0.7;
 /** Longest dictionary word the word model looks up. */
 const MAX_WORD = 6;
 
@@ -81,6 +84,12 @@ class BigramModel implements CharModel {
   /** Counts keyed by UTF-16 code (the dictionary is all in the Basic Multilingual Plane). */
   private readonly uni = new Float64Array(65536);
   private readonly firstOf = new Float64Array(65536);
+  /** Word mass starting, and ending, with each character (a one-character word does both). */
+  private readonly startOf = new Float64Array(65536);
+  private readonly endOf = new Float64Array(65536);
+  private wordTotal = 0;
+  /** code → P(unigram), filled with logUni. */
+  private readonly uniP = new Float64Array(65536);
   private readonly bi = new Map<number, number>();
   private total = 0;
   private readonly t2s: (s: string) => string;
@@ -133,10 +142,16 @@ class BigramModel implements CharModel {
   }
 
   private addWord(text: string, start: number, end: number, freq: number): void {
-    let prev = -1;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c >= 0xd800 && c <= 0xdfff) return; // astral characters: not modelled
+    }
+    this.startOf[text.charCodeAt(start)]! += freq;
+    this.endOf[text.charCodeAt(end - 1)]! += freq;
+    this.wordTotal += freq;
+    let prev = -1;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
       this.uni[c]! += freq;
       this.total += freq;
       if (prev >= 0) {
@@ -169,6 +184,7 @@ class BigramModel implements CharModel {
       const c = this.uni[s]!;
       v = Math.log(c ? (c / this.total) * 0.9 : UNSEEN_P);
       this.logUni[s] = v;
+      this.uniP[s] = Math.exp(v);
     }
     return v;
   }
@@ -183,11 +199,16 @@ class BigramModel implements CharModel {
     const lu = this.logUniCode(s);
     if (p < 0) return lu;
     const sp = this.code(p);
+    const seen = this.uni[sp]!;
+    if (!seen) return lu;
+    // Either a word goes on (the pair inside words), or one ends after p and the next begins
+    // with c: P(c | p) = (1 − e) · P_in(c | p) + e · P_start(c), e = how often p ends a word.
+    const e = Math.min(1, Math.max(END_FLOOR, this.endOf[sp]! / seen));
     const first = this.firstOf[sp]!;
-    if (!first) return lu;
-    const pair = this.bi.get(sp * 65536 + s) ?? 0;
-    if (pair === 0) return LOG_BACKOFF + lu;
-    return Math.log(LAMBDA * (pair / first) + (1 - LAMBDA) * Math.exp(lu));
+    const inWord = first ? (this.bi.get(sp * 65536 + s) ?? 0) / first : 0;
+    const pu = this.uniP[s]! || Math.exp(lu);
+    const start = this.startOf[s]! ? this.startOf[s]! / this.wordTotal : pu;
+    return Math.log((1 - e) * inWord + e * (START_MIX * start + (1 - START_MIX) * pu));
   }
 
   logP(ch: string, prev: string): number {
