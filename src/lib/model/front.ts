@@ -2,6 +2,8 @@
 // 文章编号, 基金项目, 责任编辑…) and the rule that decodes a 文章编号. It reads labelled lines
 // only; it never reads body paragraphs and never fills a value the line does not give.
 
+import type { RelatedTitle } from './types.ts';
+
 /** `摘要：…`, `[摘要]…`, `内容提要：…` → the abstract text. */
 export function abstractLine(line: string): string | null {
   const m = /^[[【［]?\s*(?:内容)?(?:摘\s*要|提\s*要)\s*(?:[\]】］]\s*[：:]?|[：:]|[\s\u3000]+)\s*/u.exec(line);
@@ -146,14 +148,7 @@ export function postedLine(line: string): { postedAt: string; rest: string } | n
 }
 
 /** A related title's source line: `考试周刊(2016年104期)2017-01-19 14:26:26`. */
-export function relatedSourceLine(line: string): {
-  journal: string | null;
-  issueLabel: string | null;
-  year: number | null;
-  issue: number | null;
-  date: string | null;
-  time: string | null;
-} | null {
+export function relatedSourceLine(line: string): Omit<RelatedTitle, 'title'> | null {
   const m =
     /^(.*?)\s*(?:[（(]\s*((\d{4})\s*年\s*(?:第\s*)?(\d{1,3})\s*期)\s*[）)])?\s*(\d{4}-\d{1,2}-\d{1,2})?(?:[ T\u00a0]+(\d{1,2}:\d{2}(?::\d{2})?))?\s*$/u.exec(
       line.trim(),

@@ -3,7 +3,7 @@
 // It never resolves citations and never invents a field the entry does not print.
 
 import { splitNames } from './names.ts';
-import type { PersonName } from './types.ts';
+import type { PersonName, Reference } from './types.ts';
 
 /** `参考文献：`, `[参考文献]`, `注释：` … on a line of their own. */
 export const REFERENCES_HEADING =
@@ -21,22 +21,8 @@ export function entryNumber(line: string): { number: number; body: string } | nu
   return { number: Number(m[1] ?? m[2] ?? m[3]), body };
 }
 
-export interface ParsedReference {
-  type: string | null;
-  authors: PersonName[];
-  etAl: boolean;
-  title: string | null;
-  container: string | null;
-  publisher: string | null;
-  place: string | null;
-  year: number | null;
-  volume: string | null;
-  issue: string | null;
-  date: string | null;
-  pages: string | null;
-  url: string | null;
-  doi: string | null;
-}
+/** What an entry's text gives: a `Reference` without its place in the list and the article. */
+export type ParsedReference = Omit<Reference, 'id' | 'number' | 'raw' | 'line' | 'citedBy'>;
 
 const TYPE_CODE = /[[［]\s*([A-Z]{1,2}(?:\s*\/\s*[A-Z]{1,2})?)\s*[\]］]/u;
 const URL = /https?:\/\/[^\s，,；;<>"'“”]+/u;
