@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { repairPage } from '../src/lib/repair/index.ts';
+import type { RealignOptions } from '../src/lib/repair/realign/index.ts';
 import { MISALIGN_DEFAULTS, parseCleanEdition, type CleanArticle, type MisalignOptions } from '../src/lib/simulate/index.ts';
 import {
   formatSummary,
@@ -26,6 +27,8 @@ const HELP = `usage: npx tsx scripts/measure-repair.ts [options]
                     page:    whole pages with furniture, one run per paragraph (4–10 a page)
   --clean FILE      clean edition (default tests/fixtures/clean/000.zh-Hans.txt; FILE.meta.json beside it is read)
   --worst K         worst examples to print (default 10)
+  --accept-margin M --char-margin M
+                    the realignment's acceptance margins in nats (defaults 3 and 2)
   --min-length N --max-length N --vanish P --perturb P --swallow P --tag-misread P --tag-start P
                     the run knobs (defaults: ${JSON.stringify(MISALIGN_DEFAULTS)})`;
 
@@ -82,6 +85,10 @@ console.log(
   `measure-repair: mode ${mode}, ${runs} runs from seed ${seed}, clean ${cleanPath.split('/').slice(-2).join('/')}` +
     (Object.keys(misalign).length ? `, knobs ${JSON.stringify(misalign)}` : ''),
 );
+// --accept-margin 0 --char-margin -1 shows what the search's first choice gets right, before acceptance.
+const realign: RealignOptions = {};
+if (args.has('accept-margin')) realign.acceptMargin = num('accept-margin', 3);
+if (args.has('char-margin')) realign.charMargin = num('char-margin', 2);
 const t0 = performance.now();
 const verdicts: TrialVerdict[] = [];
 let total = 0;
@@ -92,7 +99,7 @@ for (let s = seed; total < runs; s++) {
       : mode === 'windows'
         ? makeWindowsTrial(article.lines, s, { misalign })
         : makePageTrial(article, s, { misalign });
-  const v = judgeTrial(trial, repairPage);
+  const v = judgeTrial(trial, (page, o) => repairPage(page, { ...o, realign }));
   verdicts.push(v);
   total += v.runs.length;
 }

@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
+import { RunningTextModel } from './ngram-table.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -26,6 +27,8 @@ const UNSEEN_P = 2e-9;
 const END_FLOOR = 0.1;
 /** After a word boundary: how much the next character is judged as a word start, not just by frequency. */
 const START_MIX = 0.7;
+/** Weight of the running-text counts against the dictionary estimate. */
+const RUNNING_WEIGHT = 0.3;
 /** Longest dictionary word the word model looks up. */
 const MAX_WORD = 6;
 
@@ -67,6 +70,8 @@ export interface CharModel {
   code(c: number): number;
   /** log P(c | p) on UTF-16 codes; p < 0 means no context. */
   logPCode(c: number, p: number): number;
+  /** log P(c | a b) on UTF-16 codes; a < 0 means only b is known. */
+  logP3Code(c: number, b: number, a: number): number;
   /**
    * The best segmentation of the text into dictionary words, scored by word frequency (a word
    * unigram model, as jieba's own segmenter); characters outside any word count as rare words.
@@ -193,14 +198,31 @@ class BigramModel implements CharModel {
     return this.logUniCode(this.code(ch.charCodeAt(0)));
   }
 
+  /** The running-text counts, mixed in with weight RUNNING_WEIGHT (absent: the dictionary alone). */
+  running: RunningTextModel | undefined;
+
   /** log P(c | p) on codes; p < 0 means no context. */
   logPCode(c: number, p: number): number {
+    const d = this.dictionaryP(c, p);
+    if (!this.running) return Math.log(d);
+    const s = this.code(c);
+    return Math.log(RUNNING_WEIGHT * this.running.pair(s, p < 0 ? -1 : this.code(p)) + (1 - RUNNING_WEIGHT) * d);
+  }
+
+  logP3Code(c: number, b: number, a: number): number {
+    if (!this.running || a < 0 || b < 0) return this.logPCode(c, b);
+    const d = this.dictionaryP(c, b);
+    return Math.log(RUNNING_WEIGHT * this.running.triple(this.code(c), this.code(b), this.code(a)) + (1 - RUNNING_WEIGHT) * d);
+  }
+
+  /** P(c | p) from the dictionary alone. */
+  private dictionaryP(c: number, p: number): number {
     const s = this.code(c);
     const lu = this.logUniCode(s);
-    if (p < 0) return lu;
+    if (p < 0) return Math.exp(lu);
     const sp = this.code(p);
     const seen = this.uni[sp]!;
-    if (!seen) return lu;
+    if (!seen) return Math.exp(lu);
     // Either a word goes on (the pair inside words), or one ends after p and the next begins
     // with c: P(c | p) = (1 − e) · P_in(c | p) + e · P_start(c), e = how often p ends a word.
     const e = Math.min(1, Math.max(END_FLOOR, this.endOf[sp]! / seen));
@@ -208,7 +230,7 @@ class BigramModel implements CharModel {
     const inWord = first ? (this.bi.get(sp * 65536 + s) ?? 0) / first : 0;
     const pu = this.uniP[s]! || Math.exp(lu);
     const start = this.startOf[s]! ? this.startOf[s]! / this.wordTotal : pu;
-    return Math.log((1 - e) * inWord + e * (START_MIX * start + (1 - START_MIX) * pu));
+    return (1 - e) * inWord + e * (START_MIX * start + (1 - START_MIX) * pu);
   }
 
   logP(ch: string, prev: string): number {
@@ -218,9 +240,11 @@ class BigramModel implements CharModel {
   score(text: string, prev = ''): number {
     let sum = 0;
     let last = prev ? prev.charCodeAt(prev.length - 1) : -1;
+    let last2 = prev.length > 1 ? prev.charCodeAt(prev.length - 2) : -1;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      sum += this.logPCode(c, last);
+      sum += this.logP3Code(c, last, last2);
+      last2 = last;
       last = c;
     }
     return sum;
@@ -229,11 +253,16 @@ class BigramModel implements CharModel {
 
 let shared: CharModel | undefined;
 
-/** The shared model, built on first use (about a third of a second). */
+/** The running-text counts that ship with the project (see data/README.md). */
+export const RUNNING_TEXT_FILE = new URL('./data/running-text.ngrams.gz', import.meta.url);
+
+/** The shared model, built on first use (under a second). */
 export function chineseModel(): CharModel {
   if (!shared) {
     const path = require.resolve('@node-rs/jieba/dict.txt');
-    shared = new BigramModel(readFileSync(path, 'utf8'));
+    const model = new BigramModel(readFileSync(path, 'utf8'));
+    model.running = new RunningTextModel(readFileSync(RUNNING_TEXT_FILE), RUNNING_TEXT_FILE.pathname);
+    shared = model;
   }
   return shared;
 }
@@ -274,10 +303,10 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     prev2 = prev;
     prev = c;
   }
-  /** log P(c | a b): the pair model, mixed with the page's own three-character phrases. */
+  /** log P(c | a b): the base model's, mixed with the page's own pairs and three-character phrases. */
   const logP3 = (c: number, b: number, a: number): number => {
-    const pb = logPCode(c, b);
-    if (a < 0 || b < 0) return pb;
+    if (a < 0 || b < 0) return logPCode(c, b);
+    const pb = mixed(c, b, base.logP3Code(c, b, a));
     const head = base.code(a) * 65536 + base.code(b);
     const n = heads.get(head);
     if (!n) return pb;
@@ -289,13 +318,13 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     const key = p * 65536 + c;
     let v = memo.get(key);
     if (v === undefined) {
-      v = mixed(c, p);
+      v = mixed(c, p, base.logPCode(c, p));
       memo.set(key, v);
     }
     return v;
   };
-  const mixed = (c: number, p: number): number => {
-    const b = base.logPCode(c, p);
+  /** The base estimate b = log P(c | p…) mixed with the page's own pairs after p. */
+  const mixed = (c: number, p: number, b: number): number => {
     if (p < 0) return b;
     const sp = base.code(p);
     const n = firsts.get(sp);
@@ -336,6 +365,7 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     wordScore: (text) => segmentScore(base.simplifyText(text), wordLogP, (c) => base.logPCode(c, -1)),
     code: (c) => base.code(c),
     logPCode,
+    logP3Code: logP3,
     logP: (ch, p) => logPCode(ch.charCodeAt(0), p ? p.charCodeAt(p.length - 1) : -1),
     simplify: (ch) => base.simplify(ch),
     logUnigram: (ch) => base.logUnigram(ch),

@@ -1,0 +1,167 @@
+// Character n-gram counts of running Chinese text (what `scripts/train-lm.ts` writes to
+// `data/running-text.ngrams.gz`), read into flat hash tables, and the interpolated
+// absolute-discounting estimate P(c | a b) they give. The dictionary knows words; this knows how
+// words follow each other in sentences (了 rarely precedes 出 as a word, 退 often does).
+
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+const MAGIC = 'JKNG1';
+/** Absolute discount for pairs and triples (Ney's estimate is near 0.7 for text of this size). */
+const DISCOUNT = 0.75;
+/** Probability of a character running text never showed. */
+const UNSEEN_P = 1e-8;
+
+/** An open-addressing hash of non-negative integer keys below 2^48 to counts, in typed arrays. */
+class CountTable {
+  private readonly keys: Float64Array;
+  private readonly values: Float64Array;
+  private readonly mask: number;
+
+  constructor(entries: number) {
+    let cap = 16;
+    while (cap < entries * 2) cap *= 2;
+    this.keys = new Float64Array(cap).fill(-1);
+    this.values = new Float64Array(cap);
+    this.mask = cap - 1;
+  }
+
+  private slot(key: number): number {
+    const lo = key % 0x1000000;
+    const hi = Math.floor(key / 0x1000000);
+    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 13;
+    let i = h & this.mask;
+    while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  add(key: number, n: number): void {
+    const i = this.slot(key);
+    this.keys[i] = key;
+    this.values[i]! += n;
+  }
+
+  get(key: number): number {
+    return this.values[this.slot(key)]!;
+  }
+}
+
+export interface NgramCounts {
+  /** code → count. */
+  unigrams: Map<number, number>;
+  /** a * 65536 + b → count. */
+  bigrams: Map<number, number>;
+  /** (a * 65536 + b) * 65536 + c → count (rare ones pruned). */
+  trigrams: Map<number, number>;
+}
+
+/** Serialises counts (little-endian, gzipped): magic, then each table as length + entries. */
+export function encodeCounts(c: NgramCounts): Buffer {
+  const parts: Buffer[] = [Buffer.from(MAGIC, 'latin1')];
+  const table = (m: Map<number, number>, keyBytes: 2 | 4 | 6): void => {
+    const keys = [...m.keys()].sort((x, y) => x - y);
+    const buf = Buffer.alloc(4 + keys.length * (keyBytes + 4));
+    buf.writeUInt32LE(keys.length, 0);
+    let at = 4;
+    for (const k of keys) {
+      buf.writeUIntLE(k, at, keyBytes);
+      buf.writeUInt32LE(m.get(k)!, at + keyBytes);
+      at += keyBytes + 4;
+    }
+    parts.push(buf);
+  };
+  table(c.unigrams, 2);
+  table(c.bigrams, 4);
+  table(c.trigrams, 6);
+  return gzipSync(Buffer.concat(parts), { level: 9 });
+}
+
+/** The estimate P(c | a b) from counts of running text. Codes are simplified UTF-16 codes. */
+export class RunningTextModel {
+  private readonly uni = new Float64Array(65536);
+  /** For each code: the count of pairs it begins, and how many different characters follow it. */
+  private readonly ctx1 = new Float64Array(65536);
+  private readonly distinct1 = new Float64Array(65536);
+  private readonly bi: CountTable;
+  private readonly tri: CountTable;
+  /** For each pair: the count of the triples kept after it, and how many different ones. */
+  private readonly ctx2: CountTable;
+  private readonly distinct2: CountTable;
+  private total = 0;
+  /** Characters in the corpus: how many different ones. */
+  readonly vocabulary: number;
+
+  constructor(gz: Buffer, source: string) {
+    const buf = gunzipSync(gz);
+    if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error(`${source}: not a Jiaokan n-gram file (no ${MAGIC} header)`);
+    let at = MAGIC.length;
+    const read = (keyBytes: number, each: (k: number, n: number) => void): number => {
+      if (at + 4 > buf.length) throw new Error(`${source}: truncated at byte ${at}`);
+      const n = buf.readUInt32LE(at);
+      at += 4;
+      if (at + n * (keyBytes + 4) > buf.length) throw new Error(`${source}: truncated table at byte ${at}`);
+      for (let i = 0; i < n; i++) {
+        each(buf.readUIntLE(at, keyBytes), buf.readUInt32LE(at + keyBytes));
+        at += keyBytes + 4;
+      }
+      return n;
+    };
+    let vocabulary = 0;
+    read(2, (k, n) => {
+      this.uni[k] = n;
+      this.total += n;
+      vocabulary++;
+    });
+    this.vocabulary = vocabulary;
+    const nBi = buf.readUInt32LE(at);
+    this.bi = new CountTable(nBi);
+    read(4, (k, n) => {
+      this.bi.add(k, n);
+      const a = Math.floor(k / 65536);
+      this.ctx1[a]! += n;
+      this.distinct1[a]! += 1;
+    });
+    const nTri = buf.readUInt32LE(at);
+    this.tri = new CountTable(nTri);
+    this.ctx2 = new CountTable(nTri);
+    this.distinct2 = new CountTable(nTri);
+    read(6, (k, n) => {
+      this.tri.add(k, n);
+      const head = Math.floor(k / 65536);
+      this.ctx2.add(head, n);
+      this.distinct2.add(head, 1);
+    });
+  }
+
+  /** P(c) with a floor for characters never seen. */
+  unigram(c: number): number {
+    const n = this.uni[c]!;
+    return n ? n / (this.total + 1) : UNSEEN_P;
+  }
+
+  /** P(c | b), interpolated with P(c); b < 0: no context. */
+  pair(c: number, b: number): number {
+    const pu = this.unigram(c);
+    if (b < 0) return pu;
+    const ctx = this.ctx1[b]!;
+    if (!ctx) return pu;
+    const n = this.bi.get(b * 65536 + c);
+    return Math.max(n - DISCOUNT, 0) / ctx + ((DISCOUNT * this.distinct1[b]!) / ctx) * pu;
+  }
+
+  /** P(c | a b), interpolated with P(c | b); a < 0: no second context character. */
+  triple(c: number, b: number, a: number): number {
+    const pb = this.pair(c, b);
+    if (a < 0 || b < 0) return pb;
+    const head = a * 65536 + b;
+    // The pair's own count stands for how often it was followed; the triples kept are pruned,
+    // and what the pruned ones held goes to the pair estimate with the discount of the kept ones.
+    const ctx = this.bi.get(head);
+    if (!ctx) return pb;
+    const kept = this.ctx2.get(head);
+    if (!kept) return pb;
+    const n = this.tri.get(head * 65536 + c);
+    const backoff = (Math.max(0, ctx - kept) + DISCOUNT * this.distinct2.get(head)) / Math.max(ctx, kept);
+    return Math.max(n - DISCOUNT, 0) / Math.max(ctx, kept) + Math.min(1, backoff) * pb;
+  }
+}

@@ -1,0 +1,73 @@
+// The language model the repair scores readings with: the running-text counts (their file format
+// and estimate) and the mixture with the dictionary.
+
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { chineseModel, RUNNING_TEXT_FILE } from '../../src/lib/lm/chinese-model.ts';
+import { encodeCounts, RunningTextModel, type NgramCounts } from '../../src/lib/lm/ngram-table.ts';
+
+function countsOf(text: string): NgramCounts {
+  const c: NgramCounts = { unigrams: new Map(), bigrams: new Map(), trigrams: new Map() };
+  const bump = (m: Map<number, number>, k: number): void => void m.set(k, (m.get(k) ?? 0) + 1);
+  for (const seq of text.split('\n')) {
+    for (let i = 0; i < seq.length; i++) {
+      const c0 = seq.charCodeAt(i);
+      bump(c.unigrams, c0);
+      if (i > 0) bump(c.bigrams, seq.charCodeAt(i - 1) * 65536 + c0);
+      if (i > 1) bump(c.trigrams, (seq.charCodeAt(i - 2) * 65536 + seq.charCodeAt(i - 1)) * 65536 + c0);
+    }
+  }
+  return c;
+}
+
+const SAMPLE = '政府购买服务。政府购买公共服务。\n社会组织承接服务，政府监督。\n政社互动，政府购买。';
+
+describe('running-text counts', () => {
+  const counts = countsOf(SAMPLE);
+  const model = new RunningTextModel(encodeCounts(counts), 'sample');
+  const vocab = [...counts.unigrams.keys()];
+
+  it('reads back what was written, and its estimates are distributions', () => {
+    expect(model.vocabulary).toBe(counts.unigrams.size);
+    const code = (ch: string): number => ch.charCodeAt(0);
+    for (const ctx of ['政', '服', '。']) {
+      const sum = vocab.reduce((s, c) => s + model.pair(c, code(ctx)), 0);
+      expect(sum).toBeGreaterThan(0.98);
+      expect(sum).toBeLessThanOrEqual(1.0001);
+    }
+    const sum3 = vocab.reduce((s, c) => s + model.triple(c, code('府'), code('政')), 0);
+    expect(sum3).toBeGreaterThan(0.98);
+    expect(sum3).toBeLessThanOrEqual(1.0001);
+    // What followed 政府 most is likeliest after it; a character never seen has only the floor.
+    expect(model.triple(code('购'), code('府'), code('政'))).toBeGreaterThan(model.triple(code('监'), code('府'), code('政')));
+    expect(model.pair(code('龘'), code('政'))).toBeLessThan(1e-6);
+  });
+
+  it('refuses a file that is not its format, naming it', () => {
+    expect(() => new RunningTextModel(Buffer.from('not gzip'), 'bad.gz')).toThrow();
+    expect(() => new RunningTextModel(gzipSync(Buffer.from('XXXXX')), 'other.gz')).toThrow(/other\.gz: not a Jiaokan n-gram file/);
+    const whole = encodeCounts(counts);
+    const cut = gzipSync(gunzipSync(whole).subarray(0, 40));
+    expect(() => new RunningTextModel(cut, 'cut.gz')).toThrow(/cut\.gz: truncated/);
+  });
+});
+
+describe('the shipped model', () => {
+  const running = new RunningTextModel(readFileSync(RUNNING_TEXT_FILE), 'shipped');
+  const code = (ch: string): number => ch.charCodeAt(0);
+
+  it('knows how words follow one another in running text', () => {
+    expect(running.vocabulary).toBeGreaterThan(1500);
+    // 退出 is a word; 了 rarely begins one with 出.
+    expect(running.pair(code('出'), code('退'))).toBeGreaterThan(10 * running.pair(code('出'), code('了')));
+    // Chinese punctuation habits: a comma follows 然而 far more often than 的 does.
+    expect(running.triple(code('，'), code('而'), code('然'))).toBeGreaterThan(running.triple(code('的'), code('而'), code('然')));
+  });
+
+  it('makes the mixed model prefer the sentence a Chinese writer would write', () => {
+    const m = chineseModel();
+    expect(m.score('准入和退出机制')).toBeGreaterThan(m.score('准入和了出机制') + 2);
+    expect(m.score('迫切需要新的载体')).toBeGreaterThan(m.score('迫切需要下的载体'));
+  });
+});
