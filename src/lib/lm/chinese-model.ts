@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { RunningTextModel } from './ngram-table.ts';
+import { NumberTable } from './number-table.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -95,7 +96,7 @@ class BigramModel implements CharModel {
   private wordTotal = 0;
   /** code → P(unigram), filled with logUni. */
   private readonly uniP = new Float64Array(65536);
-  private readonly bi = new Map<number, number>();
+  private readonly bi = new NumberTable(1 << 19);
   private total = 0;
   private readonly t2s: (s: string) => string;
   /** code → simplified code (0: not looked up yet). */
@@ -161,7 +162,7 @@ class BigramModel implements CharModel {
       this.total += freq;
       if (prev >= 0) {
         const key = prev * 65536 + c;
-        this.bi.set(key, (this.bi.get(key) ?? 0) + freq);
+        this.bi.add(key, freq);
         this.firstOf[prev]! += freq;
       }
       prev = c;
@@ -227,7 +228,7 @@ class BigramModel implements CharModel {
     // with c: P(c | p) = (1 − e) · P_in(c | p) + e · P_start(c), e = how often p ends a word.
     const e = Math.min(1, Math.max(END_FLOOR, this.endOf[sp]! / seen));
     const first = this.firstOf[sp]!;
-    const inWord = first ? (this.bi.get(sp * 65536 + s) ?? 0) / first : 0;
+    const inWord = first ? this.bi.lookup(sp * 65536 + s) / first : 0;
     const pu = this.uniP[s]! || Math.exp(lu);
     const start = this.startOf[s]! ? this.startOf[s]! / this.wordTotal : pu;
     return (1 - e) * inWord + e * (START_MIX * start + (1 - START_MIX) * pu);
@@ -313,11 +314,12 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     const k = triples.get(head * 65536 + base.code(c)) ?? 0;
     return Math.log((1 - TRIGRAM_WEIGHT) * Math.exp(pb) + (TRIGRAM_WEIGHT * k) / n);
   };
-  const memo = new Map<number, number>();
+  const memo = new NumberTable(1 << 14);
   const logPCode = (c: number, p: number): number => {
+    if (p < 0) return base.logPCode(c, p);
     const key = p * 65536 + c;
-    let v = memo.get(key);
-    if (v === undefined) {
+    let v = memo.lookup(key, Number.NaN);
+    if (Number.isNaN(v)) {
       v = mixed(c, p, base.logPCode(c, p));
       memo.set(key, v);
     }

@@ -4,47 +4,13 @@
 // words follow each other in sentences (了 rarely precedes 出 as a word, 退 often does).
 
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { NumberTable } from './number-table.ts';
 
 const MAGIC = 'JKNG1';
 /** Absolute discount for pairs and triples (Ney's estimate is near 0.7 for text of this size). */
 const DISCOUNT = 0.75;
 /** Probability of a character running text never showed. */
 const UNSEEN_P = 1e-8;
-
-/** An open-addressing hash of non-negative integer keys below 2^48 to counts, in typed arrays. */
-class CountTable {
-  private readonly keys: Float64Array;
-  private readonly values: Float64Array;
-  private readonly mask: number;
-
-  constructor(entries: number) {
-    let cap = 16;
-    while (cap < entries * 2) cap *= 2;
-    this.keys = new Float64Array(cap).fill(-1);
-    this.values = new Float64Array(cap);
-    this.mask = cap - 1;
-  }
-
-  private slot(key: number): number {
-    const lo = key % 0x1000000;
-    const hi = Math.floor(key / 0x1000000);
-    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
-    h ^= h >>> 13;
-    let i = h & this.mask;
-    while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & this.mask;
-    return i;
-  }
-
-  add(key: number, n: number): void {
-    const i = this.slot(key);
-    this.keys[i] = key;
-    this.values[i]! += n;
-  }
-
-  get(key: number): number {
-    return this.values[this.slot(key)]!;
-  }
-}
 
 export interface NgramCounts {
   /** code → count. */
@@ -82,11 +48,11 @@ export class RunningTextModel {
   /** For each code: the count of pairs it begins, and how many different characters follow it. */
   private readonly ctx1 = new Float64Array(65536);
   private readonly distinct1 = new Float64Array(65536);
-  private readonly bi: CountTable;
-  private readonly tri: CountTable;
+  private readonly bi: NumberTable;
+  private readonly tri: NumberTable;
   /** For each pair: the count of the triples kept after it, and how many different ones. */
-  private readonly ctx2: CountTable;
-  private readonly distinct2: CountTable;
+  private readonly ctx2: NumberTable;
+  private readonly distinct2: NumberTable;
   private total = 0;
   /** Characters in the corpus: how many different ones. */
   readonly vocabulary: number;
@@ -114,7 +80,7 @@ export class RunningTextModel {
     });
     this.vocabulary = vocabulary;
     const nBi = buf.readUInt32LE(at);
-    this.bi = new CountTable(nBi);
+    this.bi = new NumberTable(nBi);
     read(4, (k, n) => {
       this.bi.add(k, n);
       const a = Math.floor(k / 65536);
@@ -122,9 +88,9 @@ export class RunningTextModel {
       this.distinct1[a]! += 1;
     });
     const nTri = buf.readUInt32LE(at);
-    this.tri = new CountTable(nTri);
-    this.ctx2 = new CountTable(nTri);
-    this.distinct2 = new CountTable(nTri);
+    this.tri = new NumberTable(nTri);
+    this.ctx2 = new NumberTable(nTri);
+    this.distinct2 = new NumberTable(nTri);
     read(6, (k, n) => {
       this.tri.add(k, n);
       const head = Math.floor(k / 65536);
@@ -145,7 +111,7 @@ export class RunningTextModel {
     if (b < 0) return pu;
     const ctx = this.ctx1[b]!;
     if (!ctx) return pu;
-    const n = this.bi.get(b * 65536 + c);
+    const n = this.bi.lookup(b * 65536 + c);
     return Math.max(n - DISCOUNT, 0) / ctx + ((DISCOUNT * this.distinct1[b]!) / ctx) * pu;
   }
 
@@ -156,12 +122,12 @@ export class RunningTextModel {
     const head = a * 65536 + b;
     // The pair's own count stands for how often it was followed; the triples kept are pruned,
     // and what the pruned ones held goes to the pair estimate with the discount of the kept ones.
-    const ctx = this.bi.get(head);
+    const ctx = this.bi.lookup(head);
     if (!ctx) return pb;
-    const kept = this.ctx2.get(head);
+    const kept = this.ctx2.lookup(head);
     if (!kept) return pb;
-    const n = this.tri.get(head * 65536 + c);
-    const backoff = (Math.max(0, ctx - kept) + DISCOUNT * this.distinct2.get(head)) / Math.max(ctx, kept);
+    const n = this.tri.lookup(head * 65536 + c);
+    const backoff = (Math.max(0, ctx - kept) + DISCOUNT * this.distinct2.lookup(head)) / Math.max(ctx, kept);
     return Math.max(n - DISCOUNT, 0) / Math.max(ctx, kept) + Math.min(1, backoff) * pb;
   }
 }

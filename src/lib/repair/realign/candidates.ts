@@ -24,21 +24,21 @@ export interface Option {
   vanish?: boolean;
 }
 
-let vanishBySide: Map<number, Set<number>> | undefined;
+let vanishBySide: Map<number, Uint8Array> | undefined;
 /**
  * Pairs (trail of one real character v1, lead of the next v2) that a misreading shows as nothing
- * (a user-defined or unassigned pair): for each v1, the v2 that complete one.
+ * (a user-defined or unassigned pair): for each v1, a 256-entry table of the v2 that complete one.
  */
-function vanishingPairs(): Map<number, Set<number>> {
+function vanishingPairs(): Map<number, Uint8Array> {
   if (!vanishBySide) {
     vanishBySide = new Map();
     for (let a = 0x81; a <= 0xfe; a++) {
-      const seconds: number[] = [];
+      let seconds: Uint8Array | undefined;
       for (let b = 0x81; b <= 0xfe; b++) {
         const ch = decodePair(a, b);
-        if (ch !== '' && isPrivateUse(ch)) seconds.push(b);
+        if (ch !== '' && isPrivateUse(ch)) (seconds ??= new Uint8Array(256))[b] = 1;
       }
-      if (seconds.length > 0) vanishBySide.set(a, new Set(seconds));
+      if (seconds) vanishBySide.set(a, seconds);
     }
   }
   return vanishBySide;
@@ -128,35 +128,62 @@ function pairOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], forced
   return out;
 }
 
+/** A character as half of a vanished pair: its text, its code, and the byte it gives the pair. */
+interface Half {
+  ch: string;
+  code: number;
+  v: number;
+}
 /** For a lead byte: the characters it makes with a trail byte that can begin a vanishing pair. */
-const firstHalves = new Map<number, Array<{ ch: string; v1: number }>>();
+const firstHalves = new Map<number, Half[]>();
 /** For a trail byte: the characters it makes with a lead byte that can end a vanishing pair. */
-const secondHalves = new Map<number, Array<{ ch: string; v2: number }>>();
+const secondHalves = new Map<number, Half[]>();
 
-function halvesBefore(model: CharModel, lead: number): Array<{ ch: string; v1: number }> {
+function halvesBefore(model: CharModel, lead: number): Half[] {
   let out = firstHalves.get(lead);
   if (!out) {
     out = [];
     for (const v1 of vanishingPairs().keys()) {
       const a = decodePair(lead, v1);
-      if (plausible(model, a)) out.push({ ch: a, v1 });
+      if (plausible(model, a)) out.push({ ch: a, code: a.charCodeAt(0), v: v1 });
     }
     firstHalves.set(lead, out);
   }
   return out;
 }
 
-function halvesAfter(model: CharModel, trail: number): Array<{ ch: string; v2: number }> {
+function halvesAfter(model: CharModel, trail: number): Half[] {
   let out = secondHalves.get(trail);
   if (!out) {
     out = [];
     for (let v2 = 0x81; v2 <= 0xfe; v2++) {
       const b = decodePair(v2, trail);
-      if (plausible(model, b)) out.push({ ch: b, v2 });
+      if (plausible(model, b)) out.push({ ch: b, code: b.charCodeAt(0), v: v2 });
     }
     secondHalves.set(trail, out);
   }
   return out;
+}
+
+/** The best `k` of scored items, kept sorted (best first) as they come: no sort of the whole lot. */
+class TopK<T> {
+  readonly items: Array<{ s: number; item: T }> = [];
+  constructor(private readonly k: number) {}
+  /** Whether an item of this score would be kept. */
+  admits(s: number): boolean {
+    return this.items.length < this.k || s > this.items[this.items.length - 1]!.s;
+  }
+  add(s: number, item: T): void {
+    if (!this.admits(s)) return;
+    let i = this.items.length;
+    if (i === this.k) i--;
+    else this.items.push({ s, item });
+    while (i > 0 && this.items[i - 1]!.s < s) {
+      this.items[i] = this.items[i - 1]!;
+      i--;
+    }
+    this.items[i] = { s, item };
+  }
 }
 
 /**
@@ -165,37 +192,40 @@ function halvesAfter(model: CharModel, trail: number): Array<{ ch: string; v2: n
  */
 function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost: number, prev: string, next: string): Option[] {
   const pairs = vanishingPairs();
-  const firsts: Array<{ ch: string; v1: number; s: number; lp: number }> = [];
+  const prevCode = prev ? prev.charCodeAt(prev.length - 1) : -1;
+  const nextCode = next ? next.charCodeAt(0) : -1;
+  const firsts = new TopK<Half & { lp: number }>(VANISH_FIRSTS);
   for (const l of left) {
     // A vanished pair after a trail byte that is itself a guess is too far-fetched to try.
     if (!isLead(l.b) || l.lp < -PUA_TRAIL_COST / 2) continue;
-    for (const { ch: a, v1 } of halvesBefore(model, l.b)) {
-      const lp = l.lp - pageFormCost(model, a);
-      firsts.push({ ch: a, v1, lp, s: model.logP(a, prev) + lp });
+    for (const h of halvesBefore(model, l.b)) {
+      const lp = l.lp - pageFormCost(model, h.ch);
+      const s = model.logPCode(h.code, prevCode) + lp;
+      if (firsts.admits(s)) firsts.add(s, { ...h, lp });
     }
   }
-  const seconds: Array<{ ch: string; v2: number; s: number; lp: number }> = [];
+  const seconds: Array<Half & { s: number; lp: number }> = [];
   for (const r of right) {
     if (!isTrail(r.b) || r.lp < -PUA_TRAIL_COST / 2) continue;
-    for (const { ch: b, v2 } of halvesAfter(model, r.b)) {
-      const lp = r.lp - pageFormCost(model, b);
-      seconds.push({ ch: b, v2, lp, s: (next ? model.logP(next, b) : model.logUnigram(b)) + lp });
+    for (const h of halvesAfter(model, r.b)) {
+      const lp = r.lp - pageFormCost(model, h.ch);
+      seconds.push({ ...h, lp, s: (nextCode >= 0 ? model.logPCode(nextCode, h.code) : model.logPCode(h.code, -1)) + lp });
     }
   }
-  firsts.sort((x, y) => y.s - x.s);
   // Every second half is tried after each of the best first halves: the pair itself is a bigram.
-  const out: Array<Option & { s: number }> = [];
   seconds.sort((x, y) => y.s - x.s);
-  const topSeconds = seconds.slice(0, VANISH_SECONDS);
-  for (const f of firsts.slice(0, VANISH_FIRSTS)) {
-    const allowed = pairs.get(f.v1)!;
+  const topSeconds = seconds.length > VANISH_SECONDS ? seconds.slice(0, VANISH_SECONDS) : seconds;
+  const best = new TopK<{ f: Half & { lp: number }; sec: Half & { lp: number } }>(LOCAL_KEEP);
+  for (const { s: fs, item: f } of firsts.items) {
+    const allowed = pairs.get(f.v)!;
     for (const sec of topSeconds) {
-      if (!allowed.has(sec.v2)) continue;
-      out.push({ text: f.ch + sec.ch, lp: f.lp + sec.lp - cost, s: f.s + sec.s + model.logP(sec.ch, f.ch) });
+      if (!allowed[sec.v]) continue;
+      const upper = fs + sec.s;
+      if (!best.admits(upper)) break; // the pair's own bigram only lowers the score, and seconds are sorted
+      best.add(upper + model.logPCode(sec.code, f.code), { f, sec });
     }
   }
-  out.sort((x, y) => y.s - x.s);
-  return out.slice(0, LOCAL_KEEP).map(({ text, lp }) => ({ text, lp, vanish: true }));
+  return best.items.map(({ item: { f, sec } }) => ({ text: f.ch + sec.ch, lp: f.lp + sec.lp - cost, vanish: true }));
 }
 
 /** Keep the best `LOCAL_KEEP` options of a position, judged with its neighbours' likeliest reading. */
