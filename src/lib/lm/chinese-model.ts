@@ -37,25 +37,58 @@ const MAX_WORD = 6;
  * Max-probability segmentation (jieba's DAG without the HMM): each character alone, or a
  * dictionary word of up to MAX_WORD characters; returns the best total log probability.
  */
-function segmentScore(text: string, word: (w: string) => number | undefined, char: (c: number) => number): number {
+function segmentScore(
+  text: string,
+  word: (w: string) => number | undefined,
+  char: (c: number) => number,
+  prefixes: WordPrefixes,
+): number {
   const n = text.length;
   const best = new Float64Array(n + 1).fill(-Infinity);
   best[0] = 0;
-  const simplified: string[] = [];
-  for (let i = 0; i < n; i++) simplified.push(text[i]!);
   for (let i = 0; i < n; i++) {
     if (best[i] === -Infinity) continue;
     const base = best[i]!;
-    const single = base + char(text.charCodeAt(i));
+    const first = text.charCodeAt(i);
+    const single = base + char(first);
     if (single > best[i + 1]!) best[i + 1] = single;
-    let w = text[i]!;
+    // Words are looked up only while some dictionary word begins with what has been read.
+    if (!prefixes.one[first]) continue;
+    let key = first;
     for (let j = i + 1; j < Math.min(n, i + MAX_WORD); j++) {
-      w += text[j]!;
-      const lp = word(w);
+      const lp = word(text.slice(i, j + 1));
       if (lp !== undefined && base + lp > best[j + 1]!) best[j + 1] = base + lp;
+      const len = j - i + 1;
+      if (len === 2) {
+        key = key * 65536 + text.charCodeAt(j);
+        if (!prefixes.two.lookup(key)) break;
+      } else if (len === 3) {
+        key = key * 65536 + text.charCodeAt(j);
+        if (!prefixes.three.lookup(key)) break;
+      }
     }
   }
   return best[n]!;
+}
+
+/** Which beginnings of dictionary words lead on to longer ones (keys of 1, 2 and 3 UTF-16 codes). */
+export interface WordPrefixes {
+  /** A word of two or more characters begins with this character. */
+  one: Uint8Array;
+  /** A word of three or more begins with these two (a · 65536 + b). */
+  two: NumberTable;
+  /** A word of four or more begins with these three. */
+  three: NumberTable;
+}
+
+function addPrefixes(p: WordPrefixes, w: string): void {
+  const a = w.charCodeAt(0);
+  p.one[a] = 1;
+  if (w.length < 3) return;
+  const two = a * 65536 + w.charCodeAt(1);
+  p.two.set(two, 1);
+  if (w.length < 4) return;
+  p.three.set(two * 65536 + w.charCodeAt(2), 1);
 }
 
 export interface CharModel {
@@ -78,6 +111,8 @@ export interface CharModel {
    * unigram model, as jieba's own segmenter); characters outside any word count as rare words.
    */
   wordScore(text: string): number;
+  /** The beginnings of dictionary words that lead on to longer ones. */
+  readonly prefixes: WordPrefixes;
   /** log P(word) of a simplified dictionary word of 2–6 characters, undefined if not a word. */
   wordLogP(word: string): number | undefined;
   /** The text folded to simplified, one character at a time. */
@@ -126,8 +161,14 @@ class BigramModel implements CharModel {
       lineStart = lineEnd + 1;
     }
     for (const [ch, p] of Object.entries(PUNCTUATION_P)) this.logUni[ch.charCodeAt(0)] = Math.log(p);
-    for (const [w, f] of this.words) this.words.set(w, Math.log(f / this.total));
+    for (const [w, f] of this.words) {
+      this.words.set(w, Math.log(f / this.total));
+      addPrefixes(this.prefixes, w);
+    }
   }
+
+  /** The beginnings of the dictionary's words, to stop looking for a word where none can be. */
+  readonly prefixes: WordPrefixes = { one: new Uint8Array(65536), two: new NumberTable(1 << 17), three: new NumberTable(1 << 17) };
 
   /** log P(word) for dictionary words of 2 to MAX_WORD characters (after construction). */
   private readonly words = new Map<string, number>();
@@ -144,7 +185,7 @@ class BigramModel implements CharModel {
   }
 
   wordScore(text: string): number {
-    return segmentScore(this.simplifyText(text), (w) => this.wordLogP(w), (c) => this.logUniCode(c));
+    return segmentScore(this.simplifyText(text), (w) => this.wordLogP(w), (c) => this.logUniCode(c), this.prefixes);
   }
 
   private addWord(text: string, start: number, end: number, freq: number): void {
@@ -200,35 +241,92 @@ class BigramModel implements CharModel {
   }
 
   /** The running-text counts, mixed in with weight RUNNING_WEIGHT (absent: the dictionary alone). */
-  running: RunningTextModel | undefined;
+  private running: RunningTextModel | undefined;
+  /**
+   * log P(c | p) of the mixture for every pair either source has seen, worked out once: a lookup
+   * then costs one memory access instead of one per table. Pairs not in it were seen by neither.
+   */
+  private pairLog: NumberTable | undefined;
+
+  /**
+   * For pairs neither source has seen, P(c | p) = Σₖ ctx[p·3+k] · tgt[c·3+k]: the three terms
+   * (running text's back-off to P(c), the dictionary's word start, the dictionary's P(c) for a p it
+   * does not know) split into what depends on p and what on c, side by side in memory.
+   */
+  private ctxRec: Float64Array | undefined;
+  private tgtRec: Float64Array | undefined;
+
+  /** Mix in the running-text counts, and work out the pairs they and the dictionary know. */
+  useRunningText(running: RunningTextModel): void {
+    this.running = running;
+    const ctx = new Float64Array(65536 * 3);
+    const tgt = new Float64Array(65536 * 3);
+    for (let c = 0; c < 65536; c++) {
+      const pd = Math.exp(this.logUniCode(c));
+      const pu = this.uniP[c]! || pd;
+      const start = this.startOf[c]! ? this.startOf[c]! / this.wordTotal : pu;
+      tgt[c * 3] = running.unigram(c);
+      tgt[c * 3 + 1] = START_MIX * start + (1 - START_MIX) * pu;
+      tgt[c * 3 + 2] = pd;
+      const count = this.uni[c]!;
+      const e = count ? Math.min(1, Math.max(END_FLOOR, this.endOf[c]! / count)) : 0;
+      ctx[c * 3] = RUNNING_WEIGHT * running.backoff(c);
+      ctx[c * 3 + 1] = (1 - RUNNING_WEIGHT) * e;
+      ctx[c * 3 + 2] = count ? 0 : 1 - RUNNING_WEIGHT;
+    }
+    this.ctxRec = ctx;
+    this.tgtRec = tgt;
+    const table = new NumberTable(this.bi.size + running.pairCount);
+    const fill = (key: number): void => {
+      const s = key % 65536;
+      table.set(key, this.mixedLog(s, (key - s) / 65536, true));
+    };
+    this.bi.forEach((key) => fill(key));
+    running.forEachPair((key) => fill(key));
+    this.pairLog = table;
+  }
 
   /** log P(c | p) on codes; p < 0 means no context. */
   logPCode(c: number, p: number): number {
-    const d = this.dictionaryP(c, p);
-    if (!this.running) return Math.log(d);
     const s = this.code(c);
-    return Math.log(RUNNING_WEIGHT * this.running.pair(s, p < 0 ? -1 : this.code(p)) + (1 - RUNNING_WEIGHT) * d);
+    if (p < 0) return this.mixedLog(s, -1, false);
+    const sp = this.code(p);
+    if (!this.pairLog) return this.mixedLog(s, sp, true);
+    const v = this.pairLog.lookup(sp * 65536 + s, Number.NaN);
+    if (!Number.isNaN(v)) return v;
+    const ctx = this.ctxRec!;
+    const tgt = this.tgtRec!;
+    const i = sp * 3;
+    const j = s * 3;
+    return Math.log(ctx[i]! * tgt[j]! + ctx[i + 1]! * tgt[j + 1]! + ctx[i + 2]! * tgt[j + 2]!);
+  }
+
+  /** The mixture on simplified codes; `seen` false: neither source has the pair (no lookups). */
+  private mixedLog(s: number, sp: number, seen: boolean): number {
+    const d = this.dictionaryP(s, sp, seen);
+    if (!this.running) return Math.log(d);
+    return Math.log(RUNNING_WEIGHT * this.running.pair(s, sp, seen) + (1 - RUNNING_WEIGHT) * d);
   }
 
   logP3Code(c: number, b: number, a: number): number {
     if (!this.running || a < 0 || b < 0) return this.logPCode(c, b);
-    const d = this.dictionaryP(c, b);
-    return Math.log(RUNNING_WEIGHT * this.running.triple(this.code(c), this.code(b), this.code(a)) + (1 - RUNNING_WEIGHT) * d);
+    const s = this.code(c);
+    const sb = this.code(b);
+    const d = this.dictionaryP(s, sb, true);
+    return Math.log(RUNNING_WEIGHT * this.running.triple(s, sb, this.code(a)) + (1 - RUNNING_WEIGHT) * d);
   }
 
-  /** P(c | p) from the dictionary alone. */
-  private dictionaryP(c: number, p: number): number {
-    const s = this.code(c);
+  /** P(c | p) from the dictionary alone, on simplified codes; `seen` false: the pair is not in it. */
+  private dictionaryP(s: number, sp: number, seen: boolean): number {
     const lu = this.logUniCode(s);
-    if (p < 0) return Math.exp(lu);
-    const sp = this.code(p);
-    const seen = this.uni[sp]!;
-    if (!seen) return Math.exp(lu);
+    if (sp < 0) return Math.exp(lu);
+    const count = this.uni[sp]!;
+    if (!count) return Math.exp(lu);
     // Either a word goes on (the pair inside words), or one ends after p and the next begins
     // with c: P(c | p) = (1 − e) · P_in(c | p) + e · P_start(c), e = how often p ends a word.
-    const e = Math.min(1, Math.max(END_FLOOR, this.endOf[sp]! / seen));
+    const e = Math.min(1, Math.max(END_FLOOR, this.endOf[sp]! / count));
     const first = this.firstOf[sp]!;
-    const inWord = first ? this.bi.lookup(sp * 65536 + s) / first : 0;
+    const inWord = first && seen ? this.bi.lookup(sp * 65536 + s) / first : 0;
     const pu = this.uniP[s]! || Math.exp(lu);
     const start = this.startOf[s]! ? this.startOf[s]! / this.wordTotal : pu;
     return (1 - e) * inWord + e * (START_MIX * start + (1 - START_MIX) * pu);
@@ -262,7 +360,7 @@ export function chineseModel(): CharModel {
   if (!shared) {
     const path = require.resolve('@node-rs/jieba/dict.txt');
     const model = new BigramModel(readFileSync(path, 'utf8'));
-    model.running = new RunningTextModel(readFileSync(RUNNING_TEXT_FILE), RUNNING_TEXT_FILE.pathname);
+    model.useRunningText(new RunningTextModel(readFileSync(RUNNING_TEXT_FILE), RUNNING_TEXT_FILE.pathname));
     shared = model;
   }
   return shared;
@@ -280,11 +378,11 @@ const TRIGRAM_WEIGHT = 0.4;
  * elsewhere count for the reading of its damaged runs. A standard cache language model.
  */
 export function pageModel(pageText: string, base: CharModel = chineseModel()): CharModel {
-  const pairs = new Map<number, number>();
-  const firsts = new Map<number, number>();
+  const pairs = new NumberTable(pageText.length);
+  const firsts = new Float64Array(65536);
   // Three-character phrases the page repeats (an article says 单一主体管治 more than once).
-  const triples = new Map<number, number>();
-  const heads = new Map<number, number>();
+  const triples = new NumberTable(pageText.length);
+  const heads = new NumberTable(pageText.length);
   let prev = -1;
   let prev2 = -1;
   for (let i = 0; i < pageText.length; i++) {
@@ -292,13 +390,13 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     const c = raw === 10 ? -1 : base.code(raw);
     if (prev >= 0 && c >= 0) {
       const key = prev * 65536 + c;
-      pairs.set(key, (pairs.get(key) ?? 0) + 1);
-      firsts.set(prev, (firsts.get(prev) ?? 0) + 1);
+      pairs.add(key, 1);
+      firsts[prev]! += 1;
       if (prev2 >= 0) {
         const head = prev2 * 65536 + prev;
-        heads.set(head, (heads.get(head) ?? 0) + 1);
+        heads.add(head, 1);
         const tk = head * 65536 + c;
-        triples.set(tk, (triples.get(tk) ?? 0) + 1);
+        triples.add(tk, 1);
       }
     }
     prev2 = prev;
@@ -309,9 +407,9 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     if (a < 0 || b < 0) return logPCode(c, b);
     const pb = mixed(c, b, base.logP3Code(c, b, a));
     const head = base.code(a) * 65536 + base.code(b);
-    const n = heads.get(head);
+    const n = heads.lookup(head);
     if (!n) return pb;
-    const k = triples.get(head * 65536 + base.code(c)) ?? 0;
+    const k = triples.lookup(head * 65536 + base.code(c));
     return Math.log((1 - TRIGRAM_WEIGHT) * Math.exp(pb) + (TRIGRAM_WEIGHT * k) / n);
   };
   const memo = new NumberTable(1 << 14);
@@ -329,9 +427,9 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
   const mixed = (c: number, p: number, b: number): number => {
     if (p < 0) return b;
     const sp = base.code(p);
-    const n = firsts.get(sp);
+    const n = firsts[sp]!;
     if (!n) return b;
-    const k = pairs.get(sp * 65536 + base.code(c));
+    const k = pairs.lookup(sp * 65536 + base.code(c));
     if (!k) return b + LOG_KEEP_BASE;
     return Math.log((1 - CACHE_WEIGHT) * Math.exp(b) + (CACHE_WEIGHT * k) / n);
   };
@@ -359,12 +457,14 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     if (!k) return b + LOG_KEEP_BASE;
     return Math.log((1 - CACHE_WEIGHT) * Math.exp(b) + (CACHE_WEIGHT * k) / pageWordTotal);
   };
-  const chars = new Set(pageText);
+  const chars = new Uint8Array(65536);
+  for (let i = 0; i < pageText.length; i++) chars[pageText.charCodeAt(i)] = 1;
   return {
-    onPage: (ch) => chars.has(ch),
+    onPage: (ch) => ch.length === 1 && chars[ch.charCodeAt(0)] === 1,
     wordLogP,
+    prefixes: base.prefixes,
     simplifyText: (t) => base.simplifyText(t),
-    wordScore: (text) => segmentScore(base.simplifyText(text), wordLogP, (c) => base.logPCode(c, -1)),
+    wordScore: (text) => segmentScore(base.simplifyText(text), wordLogP, (c) => base.logPCode(c, -1), base.prefixes),
     code: (c) => base.code(c),
     logPCode,
     logP3Code: logP3,

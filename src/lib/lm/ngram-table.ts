@@ -105,13 +105,29 @@ export class RunningTextModel {
     return n ? n / (this.total + 1) : UNSEEN_P;
   }
 
-  /** P(c | b), interpolated with P(c); b < 0: no context. */
-  pair(c: number, b: number): number {
+  /** How many different pairs the counts hold. */
+  get pairCount(): number {
+    return this.bi.size;
+  }
+
+  /** Calls `each` with the key (b * 65536 + c) of every pair the counts hold. */
+  forEachPair(each: (key: number) => void): void {
+    this.bi.forEach((key) => each(key));
+  }
+
+  /** The weight P(c | b) gives P(c): what the discount frees (1 where b was never seen). */
+  backoff(b: number): number {
+    const ctx = this.ctx1[b]!;
+    return ctx ? (DISCOUNT * this.distinct1[b]!) / ctx : 1;
+  }
+
+  /** P(c | b), interpolated with P(c); b < 0: no context. `seen` false: the pair is known to be absent. */
+  pair(c: number, b: number, seen = true): number {
     const pu = this.unigram(c);
     if (b < 0) return pu;
     const ctx = this.ctx1[b]!;
     if (!ctx) return pu;
-    const n = this.bi.lookup(b * 65536 + c);
+    const n = seen ? this.bi.lookup(b * 65536 + c) : 0;
     return Math.max(n - DISCOUNT, 0) / ctx + ((DISCOUNT * this.distinct1[b]!) / ctx) * pu;
   }
 

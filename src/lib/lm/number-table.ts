@@ -1,27 +1,33 @@
-// A hash table from non-negative integer keys (below 2^48) to numbers, in typed arrays: the
-// language model's counts and memos. Faster than a Map with keys above 2^31, which V8 stores as
-// heap numbers, and it makes no garbage.
+// A hash table from non-negative integer keys (below 2^48) to numbers, in one typed array: the
+// language model's counts and memos. Each key sits next to its value, so a lookup touches one
+// cache line; V8's Map keeps keys above 2^31 as heap numbers and is slower for these.
 
 const EMPTY = -1;
 
 export class NumberTable {
-  private keys: Float64Array;
-  private values: Float64Array;
+  /** Slot i: key at 2i, value at 2i + 1. */
+  private slots: Float64Array;
   private mask: number;
   private used = 0;
 
   constructor(entries = 1024) {
     let cap = 16;
     while (cap < entries * 2) cap *= 2;
-    this.keys = new Float64Array(cap).fill(EMPTY);
-    this.values = new Float64Array(cap);
+    this.slots = NumberTable.empty(cap);
     this.mask = cap - 1;
+  }
+
+  private static empty(cap: number): Float64Array {
+    const a = new Float64Array(cap * 2);
+    for (let i = 0; i < a.length; i += 2) a[i] = EMPTY;
+    return a;
   }
 
   get size(): number {
     return this.used;
   }
 
+  /** The slot of the key, or of the empty place where it would go. */
   private slot(key: number): number {
     const lo = key % 0x1000000;
     const hi = (key - lo) / 0x1000000;
@@ -33,25 +39,25 @@ export class NumberTable {
     h = Math.imul(h, 0xc2b2ae35);
     h ^= h >>> 16;
     let i = h & this.mask;
-    const keys = this.keys;
-    while (keys[i] !== EMPTY && keys[i] !== key) i = (i + 1) & this.mask;
+    const slots = this.slots;
+    for (let k = slots[i * 2]!; k !== EMPTY && k !== key; k = slots[i * 2]!) i = (i + 1) & this.mask;
     return i;
   }
 
   /** The value at the key, or `absent` if it has none. */
   lookup(key: number, absent = 0): number {
-    const i = this.slot(key);
-    return this.keys[i] === EMPTY ? absent : this.values[i]!;
+    const i = this.slot(key) * 2;
+    return this.slots[i] === EMPTY ? absent : this.slots[i + 1]!;
   }
 
   set(key: number, value: number): void {
-    const i = this.slot(key);
-    if (this.keys[i] === EMPTY) {
-      this.keys[i] = key;
+    const i = this.slot(key) * 2;
+    if (this.slots[i] === EMPTY) {
+      this.slots[i] = key;
+      this.slots[i + 1] = value;
       this.used++;
-      this.values[i] = value;
-      if (this.used * 2 > this.keys.length) this.grow();
-    } else this.values[i] = value;
+      if (this.used * 2 > this.mask + 1) this.grow();
+    } else this.slots[i + 1] = value;
   }
 
   add(key: number, n: number): void {
@@ -60,15 +66,16 @@ export class NumberTable {
 
   /** Calls `each` for every entry. */
   forEach(each: (key: number, value: number) => void): void {
-    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== EMPTY) each(this.keys[i]!, this.values[i]!);
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i += 2) if (slots[i] !== EMPTY) each(slots[i]!, slots[i + 1]!);
   }
 
   private grow(): void {
-    const { keys, values } = this;
-    this.keys = new Float64Array(keys.length * 2).fill(EMPTY);
-    this.values = new Float64Array(keys.length * 2);
-    this.mask = this.keys.length - 1;
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    this.slots = NumberTable.empty(cap);
+    this.mask = cap - 1;
     this.used = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY) this.set(keys[i]!, values[i]!);
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== EMPTY) this.set(old[i]!, old[i + 1]!);
   }
 }

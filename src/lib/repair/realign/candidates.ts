@@ -12,7 +12,6 @@ import {
   TAGGED_INSIDE_COST,
   VANISH_COST,
   VANISH_FIRSTS,
-  VANISH_LOOK_BELOW,
   VANISH_SECONDS,
 } from './constants.ts';
 import { reads, type ByteOpt } from './tokens.ts';
@@ -236,41 +235,51 @@ function prune(model: CharModel, opts: Option[], prev: string, next: string): Op
   return scored.slice(0, LOCAL_KEEP).map((x) => x.o);
 }
 
-/** The options of one restored position: the pair (left, right), or a vanished pair between. */
-export function gapOptions(
-  model: CharModel,
-  left: ByteOpt[],
-  right: ByteOpt[],
-  unreadable: boolean,
-  prev: string,
-  next: string,
-  tagged: ReadonlySet<string>,
-  lastTag?: { syllable: string | undefined },
-): Option[] {
-  let opts: Option[];
-  if (unreadable) {
-    opts = vanishOptions(model, left, right, 0, prev, next);
-  } else {
-    const forced = left.length === 1 && right.length === 1;
-    opts = pairOptions(model, left, right, forced);
-    // A pair vanishes rarely: look for one only where the plain reading does not read well.
-    const plainBest = Math.max(-Infinity, ...opts.map((o) => o.lp + model.score(o.text, prev) + (next ? model.logP(next, o.text.slice(-1)) : 0)));
-    if (plainBest < VANISH_LOOK_BELOW) opts.push(...vanishOptions(model, left, right, VANISH_COST, prev, next));
-  }
-  if (tagged.size > 0) {
-    // A character the page always tags stands only last, with its tag after the run.
-    opts = opts.map((o) => {
-      let cost = 0;
-      for (let k = 0; k < o.text.length; k++) {
-        const ch = o.text[k]!;
-        if (!tagged.has(ch)) continue;
-        const fitsTag = lastTag && k === o.text.length - 1 && lastTag.syllable !== undefined && reads(ch, lastTag.syllable);
-        if (!fitsTag) cost += TAGGED_INSIDE_COST;
-      }
-      return cost ? { text: o.text, lp: o.lp - cost } : o;
-    });
-  }
-  return prune(model, opts, prev, next);
+/** What one restored position is made of: the bytes on each side, and what the page says of them. */
+export interface Gap {
+  left: ByteOpt[];
+  right: ByteOpt[];
+  /** A `?` stands here: the pair could not be read, so only a vanished pair fits. */
+  unreadable: boolean;
+  /** For the last position: the tag after the run, which its last character must read. */
+  lastTag?: { syllable: string | undefined };
+  /** Whether a vanished pair has been looked for here yet. */
+  expanded: boolean;
+}
+
+/** The options of one restored position: the pair (left, right), or, where `?` stands, a vanished pair. */
+export function gapOptions(model: CharModel, gap: Gap, prev: string, next: string, tagged: ReadonlySet<string>): Option[] {
+  const opts = gap.unreadable
+    ? vanishOptions(model, gap.left, gap.right, 0, prev, next)
+    : pairOptions(model, gap.left, gap.right, gap.left.length === 1 && gap.right.length === 1);
+  if (gap.unreadable) gap.expanded = true;
+  return prune(model, withTagCosts(opts, tagged, gap.lastTag), prev, next);
+}
+
+/**
+ * The readings of a position across a pair that vanished without a trace. A pair vanishes rarely,
+ * so the search asks for these only where its best reading so far reads badly; `prev` and `next`
+ * are that reading's neighbours.
+ */
+export function vanishedPairOptions(model: CharModel, gap: Gap, prev: string, next: string, tagged: ReadonlySet<string>): Option[] {
+  gap.expanded = true;
+  const opts = vanishOptions(model, gap.left, gap.right, VANISH_COST, prev, next);
+  return prune(model, withTagCosts(opts, tagged, gap.lastTag), prev, next);
+}
+
+/** A character the page always tags stands only last, with its tag after the run. */
+function withTagCosts(opts: Option[], tagged: ReadonlySet<string>, lastTag: Gap['lastTag']): Option[] {
+  if (tagged.size === 0) return opts;
+  return opts.map((o) => {
+    let cost = 0;
+    for (let k = 0; k < o.text.length; k++) {
+      const ch = o.text[k]!;
+      if (!tagged.has(ch)) continue;
+      const fitsTag = lastTag && k === o.text.length - 1 && lastTag.syllable !== undefined && reads(ch, lastTag.syllable);
+      if (!fitsTag) cost += TAGGED_INSIDE_COST;
+    }
+    return cost ? { text: o.text, lp: o.lp - cost } : o;
+  });
 }
 
 /** The likeliest single character of a position, to give its neighbours context while pruning. */

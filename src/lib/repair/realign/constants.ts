@@ -43,7 +43,9 @@ export const MAX_ENDS = 4;
 export const LOCAL_KEEP = 24;
 /** How many first halves of a vanished pair are combined with the second halves. */
 export const VANISH_FIRSTS = 8;
-/** Below this local score (nats) of the plain reading, a vanished pair is looked for. */
-export const VANISH_LOOK_BELOW = -8;
+/** Below this local score (nats) of a position's reading on a best path, a vanished pair is looked for there. */
+export const VANISH_LOOK_BELOW = -9;
+/** The best paths of how many hypotheses are searched for places a pair may have vanished (more: slower, no better). */
+export const VANISH_PATHS = 1;
 /** How many second halves of a vanished pair are combined with the first halves. */
 export const VANISH_SECONDS = 200;

@@ -4,7 +4,7 @@
 import type { CharModel } from '../../lm/chinese-model.ts';
 import { isPinyinSyllable } from '../../pinyin/index.ts';
 import { decodePair, encodeChar, isTrail } from '../gbk.ts';
-import { gapOptions, guessOf, type Option } from './candidates.ts';
+import { gapOptions, guessOf, type Gap, type Option } from './candidates.ts';
 import { MAX_ENDS, MAX_TOKENS, SILENT_START_COST } from './constants.ts';
 import {
   ALL_LEADS,
@@ -31,6 +31,8 @@ export interface Hypothesis {
   end: number;
   /** Candidate readings per restored position. */
   positions: Option[][];
+  /** What each position is made of (shared, like the positions, by the hypotheses of one trigger). */
+  gaps: Gap[];
   prior: number;
   /** Pinyin reading that the last restored character should have, if a tag follows the run. */
   tagAfter?: string;
@@ -138,11 +140,14 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
   const lefts: ByteOpt[][] = [startOpts, ...tokens.map((t) => t.trail)];
   const guesses = tokens.map((t, i) => guessOf(lefts[i]!, t.lead));
   const shared: Option[][] = [];
+  const sharedGaps: Gap[] = [];
   const sharedAt = (i: number): Option[] => {
     while (shared.length <= i) {
       const k = shared.length;
       const prev = k === 0 ? leftContext(line, trigger.start) : guesses[k - 1] ?? '';
-      shared.push(gapOptions(model, lefts[k]!, tokens[k]!.lead, tokens[k]!.unreadable ?? false, prev, guesses[k + 1] ?? '', tagged));
+      const gap: Gap = { left: lefts[k]!, right: tokens[k]!.lead, unreadable: tokens[k]!.unreadable ?? false, expanded: false };
+      sharedGaps.push(gap);
+      shared.push(gapOptions(model, gap, prev, guesses[k + 1] ?? '', tagged));
     }
     return shared[i]!;
   };
@@ -161,10 +166,12 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
       positions.push(opts);
     }
     if (!ok) continue;
-    const last = gapOptions(model, lefts[e.count]!, e.endOpts, e.unreadable ?? false, guesses[e.count - 1] ?? '', '', tagged, { syllable: e.tagAfter });
+    const lastGap: Gap = { left: lefts[e.count]!, right: e.endOpts, unreadable: e.unreadable ?? false, lastTag: { syllable: e.tagAfter }, expanded: false };
+    const last = gapOptions(model, lastGap, guesses[e.count - 1] ?? '', '', tagged);
     if (last.length === 0) continue;
     positions.push(last);
-    out.push({ start: trigger.start, end: e.end, positions, prior, tagAfter: e.tagAfter, suffix: e.suffix, label: e.label });
+    const gaps = [...sharedGaps.slice(0, e.count), lastGap];
+    out.push({ start: trigger.start, end: e.end, positions, gaps, prior, tagAfter: e.tagAfter, suffix: e.suffix, label: e.label });
   }
   return out;
 }

@@ -8,8 +8,8 @@
 
 import { chineseModel, type CharModel } from '../../lm/chinese-model.ts';
 import { isPrivateUse } from '../gbk.ts';
-import type { Option } from './candidates.ts';
-import { LONG_RUN, RIGHT_CONTEXT, VANISH_CONFIDENCE_CAP, WORD_CONTEXT } from './constants.ts';
+import { vanishedPairOptions, type Option } from './candidates.ts';
+import { LONG_RUN, RIGHT_CONTEXT, VANISH_CONFIDENCE_CAP, VANISH_LOOK_BELOW, VANISH_PATHS, WORD_CONTEXT } from './constants.ts';
 import { hypotheses, type Hypothesis, type Trigger } from './hypotheses.ts';
 import { confidenceOf, refine, scoreAsIs, scoreHypothesis, type PrefixCache, type Scored } from './search.ts';
 import { plainContext, TAG_FRAGMENT_RE, TAG_RE } from './tokens.ts';
@@ -100,13 +100,18 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     const maxEnd = Math.max(...hyps.map((h) => h.end));
     const windowEnd = Math.min(line.length, maxEnd + RIGHT_CONTEXT);
     const asIs = scoreAsIs(model, line, windowStart, windowEnd);
-    const cache: PrefixCache = new WeakMap();
-    const scored = hyps.map((h) => ({ h, ...scoreHypothesis(model, line, h, windowEnd, cache) }));
-    // Runs that start later than the window start read the text before them as it stands.
-    for (const s of scored) {
-      if (s.h.start > windowStart) s.score += scoreAsIs(model, line.slice(0, s.h.start), windowStart, s.h.start);
-    }
-    scored.sort((a, b) => b.score - a.score);
+    const scoreAll = (): Array<Scored & { score: number }> => {
+      const cache: PrefixCache = new WeakMap();
+      const out = hyps.map((h) => ({ h, ...scoreHypothesis(model, line, h, windowEnd, cache) }));
+      // Runs that start later than the window start read the text before them as it stands.
+      for (const s of out) {
+        if (s.h.start > windowStart) s.score += scoreAsIs(model, line.slice(0, s.h.start), windowStart, s.h.start);
+      }
+      return out.sort((a, b) => b.score - a.score);
+    };
+    let scored = scoreAll();
+    // Where the best readings read badly, a pair may have vanished: look there, and read again.
+    if (lookForVanishedPairs(model, scored, options.tagged ?? NO_TAGS)) scored = scoreAll();
     const best = scored[0]!;
     const bestReading = readingOf(best);
     const rivals = [asIs, ...scored.slice(1).filter((s) => readingOf(s) !== bestReading || s.h.end !== best.h.end).map((s) => s.score)];
@@ -151,6 +156,30 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     covered = end;
   }
   return fixes;
+}
+
+/**
+ * Along the best paths of the leading hypotheses, find the positions whose reading fits its
+ * neighbours badly and add the readings across a vanished pair there. Returns whether any were added.
+ */
+function lookForVanishedPairs(model: CharModel, scored: Array<Scored & { choice: number[] }>, tagged: ReadonlySet<string>): boolean {
+  let added = false;
+  for (const s of scored.slice(0, VANISH_PATHS)) {
+    const { positions, gaps } = s.h;
+    const texts = positions.map((p, i) => p[s.choice[i]!]!.text);
+    for (let i = 0; i < positions.length; i++) {
+      const gap = gaps[i]!;
+      if (gap.expanded) continue;
+      const o = positions[i]![s.choice[i]!]!;
+      const prev = i === 0 ? s.left : texts[i - 1]!.slice(-1);
+      const next = i + 1 < texts.length ? texts[i + 1]!.slice(0, 1) : s.right.slice(0, 1);
+      const local = o.lp + model.score(o.text, prev) + (next ? model.logP(next, o.text.slice(-1)) : 0);
+      if (local >= VANISH_LOOK_BELOW) continue;
+      positions[i]!.push(...vanishedPairOptions(model, gap, prev, next, tagged));
+      added = true;
+    }
+  }
+  return added;
 }
 
 function positions(s: Scored): Option[][] {
