@@ -47,7 +47,22 @@ export function readingFit(char: string, written: string): number {
   return fit(char, written, true);
 }
 
+/** Fits already worked out: a page asks about the same few hundred (character, reading) pairs again and again. */
+const fitMemo = new Map<string, number>();
+const FIT_MEMO_MAX = 100_000;
+
 function fit(char: string, written: string, wantMisfit: boolean): number {
+  const key = (wantMisfit ? '1' : '0') + char + '\u0000' + written;
+  let v = fitMemo.get(key);
+  if (v === undefined) {
+    if (fitMemo.size >= FIT_MEMO_MAX) fitMemo.clear();
+    v = fitUncached(char, written, wantMisfit);
+    fitMemo.set(key, v);
+  }
+  return v;
+}
+
+function fitUncached(char: string, written: string, wantMisfit: boolean): number {
   const p = parseSyllable(written);
   if (!p) return 0;
   const same = readingKeysOf(char).filter((r) => r.base === p.base);
