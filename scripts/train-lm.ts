@@ -21,6 +21,8 @@ export const PACKAGES = [
   'debian-reference-zh-cn',
   'debian-edu-doc-zh-cn',
   'manpages-zh',
+  'debian-handbook',
+  'gnome-user-docs',
 ];
 const OUT = new URL('../src/lib/lm/data/running-text.ngrams.gz', import.meta.url);
 
@@ -98,7 +100,9 @@ const bump = (m: Map<number, number>, k: number): void => {
 let han = 0;
 for (const dir of dirs) {
   for (const path of files(dir)) {
-    if (!/\.(html?|xhp|txt|\d(\.gz)?|gz)$/i.test(path)) continue;
+    if (!/\.(html?|xhp|page|txt|\d(\.gz)?|gz)$/i.test(path)) continue;
+    // Of the multilingual packages, only the Chinese parts.
+    if (/\/(help|html)\/[a-z]{2}(?:[-_][A-Za-z]+)?\//.test(path) && !/\/(help|html)\/zh[-_]/i.test(path)) continue;
     let bytes = readFileSync(path);
     if (path.endsWith('.gz')) {
       try {
