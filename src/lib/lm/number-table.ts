@@ -61,7 +61,9 @@ export class NumberTable {
   }
 
   add(key: number, n: number): void {
-    this.set(key, this.lookup(key) + n);
+    const i = this.slot(key) * 2;
+    if (this.slots[i] === EMPTY) this.set(key, n);
+    else this.slots[i + 1]! += n;
   }
 
   /** Calls `each` for every entry. */

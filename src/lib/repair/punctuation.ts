@@ -6,6 +6,9 @@
 import type { Edit } from './transcript.ts';
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
+/** ASCII codes of FULL's keys. */
+const FOLDED = new Uint8Array(128);
+for (const k of Object.keys(FULL)) FOLDED[k.charCodeAt(0)] = 1;
 
 /** Han characters and the CJK punctuation that stands in Chinese text. */
 function isChinese(ch: string | undefined): boolean {
@@ -41,8 +44,7 @@ function protectedSpans(line: string): Array<[number, number]> {
 /** `?` that stood for a lost no-break space: between fields, next to a space. */
 export function spaceEdits(line: string, offset: number): Edit[] {
   const edits: Edit[] = [];
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] !== '?') continue;
+  for (let i = line.indexOf('?'); i >= 0 && i < line.length; i = line.indexOf('?', i + 1)) {
     const next = line[i + 1];
     const prev = line[i - 1];
     if (next === ' ' || next === '\t' || next === '\u3000' || ((prev === ' ' || prev === '\u3000') && next !== undefined)) {
@@ -68,6 +70,9 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
   // Parentheses, as pairs.
   const stack: number[] = [];
   for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    // Only brackets matter here; reading codes keeps the scan from making a string per character.
+    if (code !== 0x28 && code !== 0x29 && code !== 0xff08 && code !== 0xff09) continue;
     const ch = line[i]!;
     if (inGuard(i)) continue;
     if (ch === '(' || ch === '（') stack.push(i);
@@ -91,8 +96,10 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     }
   }
   for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code > 0x7f || !FOLDED[code]) continue;
     const ch = line[i]!;
-    if (!(ch in FULL) || ch === '(' || ch === ')' || inGuard(i)) continue;
+    if (ch === '(' || ch === ')' || inGuard(i)) continue;
     const prev = before(line, i);
     const next = after(line, i);
     if (ch === '?' && next !== '' && !isChinese(next) && !isChinese(prev)) continue;
