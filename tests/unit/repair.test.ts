@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { repairPage } from '../../src/lib/repair/index.ts';
+import { findTriggers, realignLine } from '../../src/lib/repair/realign/index.ts';
 import { toTraditional } from '../../src/lib/script/index.ts';
 
 const seed = readFileSync(new URL('../fixtures/seed-000.txt', import.meta.url), 'utf8');
@@ -142,5 +143,23 @@ describe('repairPage on small pages', () => {
   it('never changes Latin text, numbers, dates or URLs', () => {
     const line = 'See https://example.org/a?b=1,2 (2021): 1-5; DOI 10.1000/xyz(1).';
     expect(repairPage(line).text).toBe(line);
+  });
+});
+
+describe('realignLine on runs from the damage simulator', () => {
+  it('finds a run whose lost lead follows a comma that NFKC folded, and reads its folded digits', () => {
+    // 常常出現 as GBK, read one byte out of step: ３３ were misread pairs, shown folded as 33.
+    const line = '作職能缺乏基本了解,?33霈F(xiàn)將社會組織與';
+    expect(findTriggers(line).map((t) => t.start)).toEqual([10]);
+    const [fix] = realignLine(line);
+    expect(fix).toMatchObject({ start: 10, end: 15 });
+    // The lost lead byte leaves the first character to the model: 常 or, if not clear enough, □.
+    expect(fix!.reading.slice(1)).toBe('常出現');
+    expect(['常', '□']).toContain(fix!.reading[0]);
+    expect(realignLine(line, { acceptMargin: 0, charMargin: 0 })[0]!.reading).toBe('常常出現');
+  });
+
+  it('still leaves a `?` between Latin characters alone', () => {
+    expect(findTriggers('x=1?y 與 a,?b')).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 
 import type { CharModel } from '../../lm/chinese-model.ts';
 import { isPinyinSyllable } from '../../pinyin/index.ts';
-import { decodePair, encodeChar, isTrail } from '../gbk.ts';
+import { decodePair, isTrail } from '../gbk.ts';
 import { gapOptions, guessOf, type Gap, type Option } from './candidates.ts';
 import { MAX_ENDS, MAX_TOKENS, SILENT_START_COST } from './constants.ts';
 import {
@@ -67,9 +67,10 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
     const before = trigger.start > 0 ? line[trigger.start - 1]! : '';
     const frag = TAG_FRAGMENT_RE.exec(line.slice(pos)) ?? (whole && !reads(before, whole[1]!) ? whole : null);
     if (frag && isPinyinSyllable(frag[1]!)) {
-      const prevPair = trigger.start > 0 ? encodeChar(line[trigger.start - 1]!) : undefined;
-      if (prevPair !== undefined) {
-        const prevTrail = prevPair & 0xff;
+      // The character before `?` was read in step; folded to ASCII (`,` for `，`), it is still a pair.
+      const prevBytes = trigger.start > 0 ? tokenBytes(line[trigger.start - 1]!) : undefined;
+      if (prevBytes && prevBytes.trail.length === 1) {
+        const prevTrail = prevBytes.trail[0]!.b;
         const syl = frag[1]!.toLowerCase();
         const fits = ALL_LEADS.filter((o) => isTrail(o.b) && reads(decodePair(prevTrail, o.b), syl));
         if (fits.length > 0) {
