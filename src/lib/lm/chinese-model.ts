@@ -1,11 +1,12 @@
-// A character bigram model of Chinese, used to score candidate readings of a damaged run.
-// It is estimated from the word-frequency dictionary that ships with @node-rs/jieba (349 k
-// words with counts): character counts, and character-pair counts inside words, weighted by the
+// A character model of Chinese, used to score candidate readings of a damaged run. Two sources
+// are mixed. The first is the word-frequency dictionary that ships with @node-rs/jieba (349 k
+// words with counts): character counts, character-pair counts inside words weighted by the
 // word's count, and how often each character starts and ends a word. The next character either
 // goes on the current word (the in-word pair) or, as often as the last one ends words, starts a
-// new one (how often it starts words). The model reads
-// simplified Chinese; traditional input is folded to simplified one character at a time first.
-// It only scores text; it never changes any.
+// new one (how often it starts words). The second is pair and triple counts of running prose
+// (`data/`, see ngram-table.ts): how words follow one another. `pageModel` adapts the mixture to
+// one page's own text. The model reads simplified Chinese; traditional input is folded to
+// simplified one character at a time first. It only scores text; it never changes any.
 
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
