@@ -159,6 +159,17 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(realignLine(line, { acceptMargin: 0, charMargin: 0 })[0]!.reading).toBe('常常出現');
   });
 
+  it('marks a run that starts with a tag on a misread character, even where the line reads better as it stands', () => {
+    // 从而不断提高居民对, damaged with the tag the tagger put on the misread first character.
+    const page = '加強政府與社會組織的交流融合,?(wēn)亩粩嗵岣呔用駥?duì)社會組織的認同度和信任度。';
+    const r = repairPage(page);
+    expect(r.text).not.toMatch(/[?？]|wēn|duì/);
+    const run = r.apparatus.find((e) => e.kind === 'lacuna' || e.kind === 'realign')!;
+    expect(run.witness.startsWith('?(wēn)')).toBe(true);
+    expect(page.slice(run.page.start, run.page.end)).toBe(run.witness);
+    expect(r.text.slice(run.edition.start, run.edition.end)).toBe(run.reading);
+  });
+
   it('still leaves a `?` between Latin characters alone', () => {
     expect(findTriggers('x=1?y 與 a,?b')).toEqual([]);
   });
