@@ -1,12 +1,17 @@
-// `npx tsx scripts/train-lm.ts [--fetch] [DIR ...]`: counts character pairs and triples of running
-// Simplified Chinese prose and writes `src/lib/lm/data/running-text.ngrams.gz`, the running-text
-// half of the repair's language model (the other half is jieba's word dictionary).
+// `npx tsx scripts/train-lm.ts [--fetch] [--libpinyin FILE] [DIR ...]` (or `npm run train-lm`):
+// counts character pairs and triples of running Simplified Chinese and writes
+// `src/lib/lm/data/running-text.ngrams.gz`, the running-text half of the repair's language model
+// (the other half is jieba's word dictionary). See src/lib/lm/data/README.md for the sources and
+// their licences.
 //
-// The text is the Simplified Chinese documentation Debian ships (free licences, see
-// src/lib/lm/data/README.md). `--fetch` downloads and unpacks those packages with apt-get into a
-// temporary directory; otherwise pass directories that hold them unpacked. Only lines that are
-// mostly Chinese count; each is folded to simplified script, and every character that is not Han
-// or Chinese punctuation breaks the sequence. Triples seen once are pruned.
+// Two sources. (1) libpinyin's interpolation model (`--libpinyin FILE`, its
+// `data/interpolation2.text`): counts of 51 million words and of word pairs from a large corpus;
+// every word gives the pairs and triples inside it, every word pair those across the boundary.
+// (2) The Chinese documentation Debian ships (DIRs of unpacked packages), for punctuation, which
+// the word model does not hold. Only lines that are mostly Chinese count; each is folded to
+// simplified, and every character that is not Han or Chinese punctuation breaks the sequence.
+// `--fetch` downloads both (apt-get download, and libpinyin's source from Debian's archive) into
+// a temporary directory. Rare triples are pruned (MIN_TRIPLE, default 3).
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -35,6 +40,19 @@ function fetchPackages(): string {
     execFileSync('dpkg-deb', ['-x', join(dir, deb), into]);
   }
   return join(dir, 'x');
+}
+
+/** libpinyin's source from Debian's archive, and the interpolation model in it (83 MB of text). */
+const LIBPINYIN_SOURCE = 'http://deb.debian.org/debian/pool/main/libp/libpinyin/libpinyin_2.8.1.orig.tar.gz';
+const LIBPINYIN_MODEL = 'libpinyin-2.8.1/data/interpolation2.text';
+
+async function fetchLibpinyinModel(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'jiaokan-libpinyin-'));
+  const res = await fetch(LIBPINYIN_SOURCE);
+  if (!res.ok) throw new Error(`${LIBPINYIN_SOURCE}: HTTP ${res.status}`);
+  writeFileSync(join(dir, 'source.tar.gz'), Buffer.from(await res.arrayBuffer()));
+  execFileSync('tar', ['xzf', 'source.tar.gz', LIBPINYIN_MODEL], { cwd: dir });
+  return join(dir, LIBPINYIN_MODEL);
 }
 
 function* files(dir: string): Generator<string> {
@@ -84,14 +102,77 @@ function sequences(line: string): string[] {
 }
 
 const args = process.argv.slice(2);
-const dirs = args.filter((a) => !a.startsWith('--'));
-if (args.includes('--fetch')) dirs.push(fetchPackages());
+const libpinyinAt = args.indexOf('--libpinyin');
+let libpinyinFile = libpinyinAt >= 0 ? args[libpinyinAt + 1] : undefined;
+const dirs = args.filter((a, i) => !a.startsWith('--') && (libpinyinAt < 0 || i !== libpinyinAt + 1));
+if (args.includes('--fetch')) {
+  dirs.push(fetchPackages());
+  libpinyinFile ??= await fetchLibpinyinModel();
+}
 if (dirs.length === 0) {
   console.error('usage: npx tsx scripts/train-lm.ts [--fetch] [DIR ...]  (DIR: unpacked packages: ' + PACKAGES.join(', ') + ')');
   process.exit(2);
 }
 
 const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
+/** Triples and pairs rarer than this are pruned (their mass goes to the shorter estimate). */
+const MIN_TRIPLE = Number(process.env.MIN_TRIPLE ?? 3);
+const MIN_PAIR = Number(process.env.MIN_PAIR ?? 1);
+
+/**
+ * libpinyin's interpolation model in text form (`data/interpolation2.text` of its source): word
+ * counts (`\1-gram`: `\item ID WORD count N`) and counts of word pairs (`\2-gram`:
+ * `\item ID1 W1 ID2 W2 count N`) from a large corpus. Each word adds its characters, the pairs
+ * and triples inside it; each word pair adds the pair and triples across its boundary.
+ * Returns the word tokens read.
+ */
+function addLibpinyinModel(path: string): number {
+  const text = readFileSync(path, 'utf8');
+  let section = '';
+  let tokens = 0;
+  const addSeq = (seq: string, n: number, from: number): void => {
+    // Pairs and triples that end at or after `from` (earlier ones were counted with the word).
+    for (let i = 0; i < seq.length; i++) {
+      const c = seq.charCodeAt(i);
+      if (from === 0) counts.unigrams.set(c, (counts.unigrams.get(c) ?? 0) + n);
+      // Across a boundary only the pair that crosses it is new; the next is inside the word.
+      if (i >= 1 && i >= from && (from === 0 || i === from)) {
+        const k = seq.charCodeAt(i - 1) * 65536 + c;
+        counts.bigrams.set(k, (counts.bigrams.get(k) ?? 0) + n);
+      }
+      if (i >= 2 && i >= from) {
+        const k = (seq.charCodeAt(i - 2) * 65536 + seq.charCodeAt(i - 1)) * 65536 + c;
+        counts.trigrams.set(k, (counts.trigrams.get(k) ?? 0) + n);
+      }
+    }
+  };
+  const hanOnly = (w: string): boolean => w.length > 0 && [...w].every((c) => c.length === 1 && HAN.test(c));
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end);
+    at = end + 1;
+    if (line.startsWith('\\1-gram') || line.startsWith('\\2-gram')) section = line;
+    if (!line.startsWith('\\item ')) continue;
+    const f = line.split(' ');
+    const n = Number(f[f.length - 1]);
+    if (!(n > 0)) continue;
+    if (section === '\\1-gram' && f.length === 5) {
+      const w = f[2]!;
+      if (!hanOnly(w)) continue;
+      tokens += n;
+      addSeq(w, n, 0);
+    } else if (section === '\\2-gram' && f.length === 7) {
+      const a = f[2]!;
+      const b = f[4]!;
+      if (!hanOnly(a) || !hanOnly(b)) continue;
+      // Only what crosses the boundary: the last two of a and the first two of b.
+      const joint = a.slice(-2) + b.slice(0, 2);
+      addSeq(joint, n, Math.min(a.length, 2));
+    }
+  }
+  return tokens;
+}
 const seen = new Set<string>();
 const counts: NgramCounts = { unigrams: new Map(), bigrams: new Map(), trigrams: new Map() };
 const bump = (m: Map<number, number>, k: number): void => {
@@ -134,12 +215,16 @@ for (const dir of dirs) {
     }
   }
 }
+const docsHan = han;
+let words = 0;
+if (libpinyinFile) words = addLibpinyinModel(libpinyinFile);
 const allTriples = counts.trigrams.size;
-for (const [k, n] of counts.trigrams) if (n < 2) counts.trigrams.delete(k);
+for (const [k, n] of counts.trigrams) if (n < MIN_TRIPLE) counts.trigrams.delete(k);
+for (const [k, n] of counts.bigrams) if (n < MIN_PAIR) counts.bigrams.delete(k);
 const out = encodeCounts(counts);
 mkdirSync(new URL('.', OUT), { recursive: true });
 writeFileSync(OUT, out);
 console.log(
-  `${seen.size} lines, ${han} Han characters; ${counts.unigrams.size} characters, ${counts.bigrams.size} pairs, ` +
-    `${counts.trigrams.size} of ${allTriples} triples kept (seen twice or more); ${(out.length / 1e6).toFixed(2)} MB → ${OUT.pathname}`,
+  `${seen.size} lines, ${docsHan} Han characters of documentation; ${words} word tokens of libpinyin's model; ${counts.unigrams.size} characters, ${counts.bigrams.size} pairs, ` +
+    `${counts.trigrams.size} of ${allTriples} triples kept (seen ${MIN_TRIPLE} times or more); ${(out.length / 1e6).toFixed(2)} MB → ${OUT.pathname}`,
 );

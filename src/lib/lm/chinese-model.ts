@@ -30,7 +30,7 @@ const END_FLOOR = 0.1;
 /** After a word boundary: how much the next character is judged as a word start, not just by frequency. */
 const START_MIX = 0.7;
 /** Weight of the running-text counts against the dictionary estimate. */
-const RUNNING_WEIGHT = 0.3;
+const RUNNING_WEIGHT = 0.8;
 /** Longest dictionary word the word model looks up. */
 const MAX_WORD = 6;
 

@@ -67,7 +67,8 @@ export class RunningTextModel {
       at += 4;
       if (at + n * (keyBytes + 4) > buf.length) throw new Error(`${source}: truncated table at byte ${at}`);
       for (let i = 0; i < n; i++) {
-        each(buf.readUIntLE(at, keyBytes), buf.readUInt32LE(at + keyBytes));
+        const key = keyBytes === 6 ? buf.readUInt32LE(at) + buf.readUInt16LE(at + 4) * 0x100000000 : keyBytes === 4 ? buf.readUInt32LE(at) : buf.readUInt16LE(at);
+        each(key, buf.readUInt32LE(at + keyBytes));
         at += keyBytes + 4;
       }
       return n;
@@ -89,14 +90,30 @@ export class RunningTextModel {
     });
     const nTri = buf.readUInt32LE(at);
     this.tri = new NumberTable(nTri);
-    this.ctx2 = new NumberTable(nTri);
-    this.distinct2 = new NumberTable(nTri);
+    this.ctx2 = new NumberTable(nTri / 2);
+    this.distinct2 = new NumberTable(nTri / 2);
+    // Triples are written in key order, so those after one pair come together: sum them, then set.
+    let head = -1;
+    let sum = 0;
+    let distinct = 0;
+    const flush = (): void => {
+      if (head < 0) return;
+      this.ctx2.set(head, sum);
+      this.distinct2.set(head, distinct);
+    };
     read(6, (k, n) => {
-      this.tri.add(k, n);
-      const head = Math.floor(k / 65536);
-      this.ctx2.add(head, n);
-      this.distinct2.add(head, 1);
+      this.tri.set(k, n);
+      const h = (k - (k % 65536)) / 65536;
+      if (h !== head) {
+        flush();
+        head = h;
+        sum = 0;
+        distinct = 0;
+      }
+      sum += n;
+      distinct++;
     });
+    flush();
   }
 
   /** P(c) with a floor for characters never seen. */

@@ -2,10 +2,8 @@
 
 /** Nats of margin per e-fold of doubt: confidence = 1 − exp(−margin / scale). */
 export const CONFIDENCE_SCALE = 6;
-/** A reading across a vanished pair is never more sure than this. */
+/** No realigned reading is surer than this: any run may hide a vanished pair. */
 export const VANISH_CONFIDENCE_CAP = 0.85;
-/** A run this long (restored characters) may hide a vanished pair anywhere. */
-export const LONG_RUN = 8;
 export const MAX_TOKENS = 48;
 export const BEAM = 16;
 /** Prior cost of assuming a byte pair vanished without a trace. */
