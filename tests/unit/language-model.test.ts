@@ -69,5 +69,8 @@ describe('the shipped model', () => {
     const m = chineseModel();
     expect(m.score('准入和退出机制')).toBeGreaterThan(m.score('准入和了出机制') + 2);
     expect(m.score('迫切需要新的载体')).toBeGreaterThan(m.score('迫切需要下的载体'));
+    // Lost-lead choices the dictionary alone got wrong (有 and 了 are frequent everywhere).
+    expect(m.score('大多数省市在支持')).toBeGreaterThan(m.score('大多数省有在支持'));
+    expect(m.score('发展中不断凸显')).toBeGreaterThan(m.score('发展有不断凸显'));
   });
 });
