@@ -134,15 +134,13 @@ function addLibpinyinModel(path: string): number {
     // Pairs and triples that end at or after `from` (earlier ones were counted with the word).
     for (let i = 0; i < seq.length; i++) {
       const c = seq.charCodeAt(i);
-      if (from === 0) counts.unigrams.set(c, (counts.unigrams.get(c) ?? 0) + n);
+      if (from === 0) bump(counts.unigrams, c, n);
       // Across a boundary only the pair that crosses it is new; the next is inside the word.
       if (i >= 1 && i >= from && (from === 0 || i === from)) {
-        const k = seq.charCodeAt(i - 1) * 65536 + c;
-        counts.bigrams.set(k, (counts.bigrams.get(k) ?? 0) + n);
+        bump(counts.bigrams, seq.charCodeAt(i - 1) * 65536 + c, n);
       }
       if (i >= 2 && i >= from) {
-        const k = (seq.charCodeAt(i - 2) * 65536 + seq.charCodeAt(i - 1)) * 65536 + c;
-        counts.trigrams.set(k, (counts.trigrams.get(k) ?? 0) + n);
+        bump(counts.trigrams, (seq.charCodeAt(i - 2) * 65536 + seq.charCodeAt(i - 1)) * 65536 + c, n);
       }
     }
   };
@@ -175,8 +173,8 @@ function addLibpinyinModel(path: string): number {
 }
 const seen = new Set<string>();
 const counts: NgramCounts = { unigrams: new Map(), bigrams: new Map(), trigrams: new Map() };
-const bump = (m: Map<number, number>, k: number): void => {
-  m.set(k, (m.get(k) ?? 0) + 1);
+const bump = (m: Map<number, number>, k: number, n = 1): void => {
+  m.set(k, (m.get(k) ?? 0) + n);
 };
 let han = 0;
 for (const dir of dirs) {

@@ -249,34 +249,9 @@ class BigramModel implements CharModel {
    */
   private pairLog: NumberTable | undefined;
 
-  /**
-   * For pairs neither source has seen, P(c | p) = Σₖ ctx[p·3+k] · tgt[c·3+k]: the three terms
-   * (running text's back-off to P(c), the dictionary's word start, the dictionary's P(c) for a p it
-   * does not know) split into what depends on p and what on c, side by side in memory.
-   */
-  private ctxRec: Float64Array | undefined;
-  private tgtRec: Float64Array | undefined;
-
   /** Mix in the running-text counts, and work out the pairs they and the dictionary know. */
   useRunningText(running: RunningTextModel): void {
     this.running = running;
-    const ctx = new Float64Array(65536 * 3);
-    const tgt = new Float64Array(65536 * 3);
-    for (let c = 0; c < 65536; c++) {
-      const pd = Math.exp(this.logUniCode(c));
-      const pu = this.uniP[c]! || pd;
-      const start = this.startOf[c]! ? this.startOf[c]! / this.wordTotal : pu;
-      tgt[c * 3] = running.unigram(c);
-      tgt[c * 3 + 1] = START_MIX * start + (1 - START_MIX) * pu;
-      tgt[c * 3 + 2] = pd;
-      const count = this.uni[c]!;
-      const e = count ? Math.min(1, Math.max(END_FLOOR, this.endOf[c]! / count)) : 0;
-      ctx[c * 3] = RUNNING_WEIGHT * running.backoff(c);
-      ctx[c * 3 + 1] = (1 - RUNNING_WEIGHT) * e;
-      ctx[c * 3 + 2] = count ? 0 : 1 - RUNNING_WEIGHT;
-    }
-    this.ctxRec = ctx;
-    this.tgtRec = tgt;
     const table = new NumberTable(this.bi.size + running.pairCount);
     const fill = (key: number): void => {
       const s = key % 65536;
@@ -294,12 +269,7 @@ class BigramModel implements CharModel {
     const sp = this.code(p);
     if (!this.pairLog) return this.mixedLog(s, sp, true);
     const v = this.pairLog.lookup(sp * 65536 + s, Number.NaN);
-    if (!Number.isNaN(v)) return v;
-    const ctx = this.ctxRec!;
-    const tgt = this.tgtRec!;
-    const i = sp * 3;
-    const j = s * 3;
-    return Math.log(ctx[i]! * tgt[j]! + ctx[i + 1]! * tgt[j + 1]! + ctx[i + 2]! * tgt[j + 2]!);
+    return Number.isNaN(v) ? this.mixedLog(s, sp, false) : v;
   }
 
   /** The mixture on simplified codes; `seen` false: neither source has the pair (no lookups). */

@@ -132,12 +132,6 @@ export class RunningTextModel {
     this.bi.forEach((key) => each(key));
   }
 
-  /** The weight P(c | b) gives P(c): what the discount frees (1 where b was never seen). */
-  backoff(b: number): number {
-    const ctx = this.ctx1[b]!;
-    return ctx ? (DISCOUNT * this.distinct1[b]!) / ctx : 1;
-  }
-
   /** P(c | b), interpolated with P(c); b < 0: no context. `seen` false: the pair is known to be absent. */
   pair(c: number, b: number, seen = true): number {
     const pu = this.unigram(c);

@@ -13,6 +13,7 @@ import {
   reads,
   TAG_FRAGMENT_RE,
   TAG_RE,
+  tagAfterMark,
   tokenBytes,
   type ByteOpt,
   type Token,
@@ -63,10 +64,8 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
     // `?qū)`: the lost byte and a tag's `(` collapsed; the tag read the character the previous
     // in-step trail byte made with the lost byte.
     // `?(qū)` likewise, when the `(` survived and the tag does not read the character before `?`.
-    const whole = TAG_RE.exec(line.slice(pos));
-    const before = trigger.start > 0 ? line[trigger.start - 1]! : '';
-    const frag = TAG_FRAGMENT_RE.exec(line.slice(pos)) ?? (whole && !reads(before, whole[1]!) ? whole : null);
-    if (frag && isPinyinSyllable(frag[1]!)) {
+    const frag = tagAfterMark(line, trigger.start);
+    if (frag) {
       // The character before `?` was read in step; folded to ASCII (`,` for `，`), it is still a pair.
       const prevBytes = trigger.start > 0 ? tokenBytes(line[trigger.start - 1]!) : undefined;
       if (prevBytes && prevBytes.trail.length === 1) {

@@ -12,8 +12,7 @@ import { vanishedPairOptions, type Option } from './candidates.ts';
 import { RIGHT_CONTEXT, VANISH_CONFIDENCE_CAP, VANISH_LOOK_BELOW, VANISH_PATHS, WORD_CONTEXT } from './constants.ts';
 import { hypotheses, type Hypothesis, type Trigger } from './hypotheses.ts';
 import { confidenceOf, refine, scoreAsIs, scoreHypothesis, type PrefixCache, type Scored } from './search.ts';
-import { plainContext, reads, TAG_FRAGMENT_RE, TAG_RE } from './tokens.ts';
-import { isPinyinSyllable } from '../../pinyin/index.ts';
+import { plainContext, tagAfterMark, TAG_FRAGMENT_RE, TAG_RE } from './tokens.ts';
 
 /** One realigned run, in the coordinates of the line it was found in. */
 export interface RealignFix {
@@ -122,8 +121,9 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     const rivals = [asIs, ...scored.slice(1).filter((s) => readingOf(s) !== bestReading || s.h.end !== best.h.end).map((s) => s.score)];
     const rival = Math.max(...rivals);
     const margin = best.score - rival;
-    // Read as it stands: not a run. Unless the damage is certain, when what cannot be read is marked.
-    if (best.score <= asIs && !(trig.marked && certainlyDamaged(line, trig.start))) continue;
+    // Read as it stands: not a run. Unless a tag after the `?` shows the damage is certain (the
+    // page's own model may have learnt the mojibake after it): then what cannot be read is marked.
+    if (best.score <= asIs && !(trig.marked && tagAfterMark(line, trig.start))) continue;
     const leftText = plainContext(line.slice(Math.max(0, best.h.start - 24), best.h.start)).slice(-WORD_CONTEXT);
     const rightText = plainContext(line.slice(best.h.end, best.h.end + 24)).slice(0, WORD_CONTEXT);
     const { texts, margins } = refine(model, best, leftText, rightText, plainContext(line.slice(0, best.h.start)));
@@ -185,20 +185,6 @@ function lookForVanishedPairs(model: CharModel, scored: Array<Scored & { choice:
     }
   }
   return added;
-}
-
-/**
- * A `?` followed by a pinyin tag that does not read the character before it (`，?(wēn)`) is no
- * question mark: the tag read a character of a misreading, so a run starts here whatever the
- * model thinks of reading the line as it stands (the page's own model may have learnt the
- * mojibake after the tag).
- */
-function certainlyDamaged(line: string, at: number): boolean {
-  const after = line.slice(at + 1);
-  const tag = TAG_RE.exec(after) ?? TAG_FRAGMENT_RE.exec(after);
-  if (!tag || !isPinyinSyllable(tag[1]!)) return false;
-  const before = plainContext(line.slice(Math.max(0, at - 24), at)).slice(-1);
-  return !reads(before, tag[1]!);
 }
 
 function positions(s: Scored): Option[][] {

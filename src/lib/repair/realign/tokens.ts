@@ -1,7 +1,7 @@
 // How the page is read as bytes: a page character as the lead and trail bytes it was made of, the
 // pinyin tags the page puts after characters, and the in-step text around a run as the model reads it.
 
-import { readingFit } from '../../pinyin/index.ts';
+import { isPinyinSyllable, readingFit } from '../../pinyin/index.ts';
 import { decodePair, encodeChar, isPrivateUse, isTrail, LEAD_MAX, LEAD_MIN } from '../gbk.ts';
 import { PUA_TRAIL_COST, PUA_TRAIL_DISTANCE_COST } from './constants.ts';
 
@@ -61,6 +61,19 @@ export function tokenBytes(ch: string): { lead: ByteOpt[]; trail: ByteOpt[] } | 
     return { lead: [{ b: lead, lp: 0 }], trail: trails };
   }
   return { lead: [{ b: lead, lp: 0 }], trail: [{ b: trail, lp: 0 }] };
+}
+
+/**
+ * The tag right after the `?` at `at` that shows a run starts there, or null: a fragment (`?qū)`:
+ * the lost byte and the tag's `(` collapsed into the `?`), or a whole tag that does not read the
+ * character before the `?` (`，?(wēn)`: it read a character of the misreading).
+ */
+export function tagAfterMark(line: string, at: number): RegExpExecArray | null {
+  const after = line.slice(at + 1);
+  const whole = TAG_RE.exec(after);
+  const before = at > 0 ? line[at - 1]! : '';
+  const tag = TAG_FRAGMENT_RE.exec(after) ?? (whole && !reads(before, whole[1]!) ? whole : null);
+  return tag && isPinyinSyllable(tag[1]!) ? tag : null;
 }
 
 /** The character before `at` that the model reads as context (pinyin tags skipped). */
