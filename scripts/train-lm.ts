@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js';
-import { encodeCounts, type NgramCounts } from '../src/lib/lm/ngram-table.ts';
+import { COUNTED_PUNCTUATION, encodeCounts, type NgramCounts } from '../src/lib/lm/ngram-table.ts';
 
 export const PACKAGES = [
   'libreoffice-help-zh-cn',
@@ -78,7 +78,7 @@ function plainText(raw: string): string {
 }
 
 const HAN = /\p{Script=Han}/u;
-const KEPT_PUNCTUATION = new Set('，。、；：？！“”‘’（）《》—…·');
+const KEPT_PUNCTUATION = new Set(COUNTED_PUNCTUATION);
 const ASCII_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
 /** The line as sequences of Han characters and Chinese punctuation; anything else breaks them. */
@@ -172,7 +172,12 @@ function addLibpinyinModel(path: string): number {
   return tokens;
 }
 const seen = new Set<string>();
-const counts: NgramCounts = { unigrams: new Map(), bigrams: new Map(), trigrams: new Map() };
+const counts: NgramCounts = {
+  unigrams: new Map(),
+  bigrams: new Map(),
+  trigrams: new Map(),
+  punctuated: { context: new Map(), punctuation: new Map() },
+};
 const bump = (m: Map<number, number>, k: number, n = 1): void => {
   m.set(k, (m.get(k) ?? 0) + n);
 };
@@ -204,7 +209,11 @@ for (const dir of dirs) {
         for (let i = 0; i < seq.length; i++) {
           const c = seq.charCodeAt(i);
           bump(counts.unigrams, c);
-          if (b >= 0) bump(counts.bigrams, b * 65536 + c);
+          if (b >= 0) {
+            bump(counts.bigrams, b * 65536 + c);
+            bump(counts.punctuated.context, b);
+            if (KEPT_PUNCTUATION.has(seq[i]!)) bump(counts.punctuated.punctuation, b);
+          }
           if (a >= 0) bump(counts.trigrams, (a * 65536 + b) * 65536 + c);
           a = b;
           b = c;

@@ -6,7 +6,14 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { NumberTable } from './number-table.ts';
 
-const MAGIC = 'JKNG1';
+const MAGIC = 'JKNG2';
+/** The punctuation the counts hold (the trainer keeps exactly these). */
+export const COUNTED_PUNCTUATION = '，。、；：？！“”‘’（）《》—…·';
+/**
+ * Weight, in pairs, of the corpus-wide punctuation rate in the estimate of how often punctuation
+ * follows one character (a character seen K times before punctuation-bearing text is half and half).
+ */
+const PUNCTUATION_PRIOR = 20;
 /** Absolute discount for pairs and triples (Ney's estimate is near 0.7 for text of this size). */
 const DISCOUNT = 0.75;
 /** Probability of a character running text never showed. */
@@ -19,6 +26,13 @@ export interface NgramCounts {
   bigrams: Map<number, number>;
   /** (a * 65536 + b) * 65536 + c → count (rare ones pruned). */
   trigrams: Map<number, number>;
+  /**
+   * From the part of the corpus that keeps its punctuation: for each character, how many pairs it
+   * begins there (`context`) and how many of those end in punctuation (`punctuation`). The word
+   * model's counts have no punctuation at all, so their pairs say nothing of how often a clause
+   * ends after a character; these do.
+   */
+  punctuated: { context: Map<number, number>; punctuation: Map<number, number> };
 }
 
 /** Serialises counts (little-endian, gzipped): magic, then each table as length + entries. */
@@ -39,6 +53,8 @@ export function encodeCounts(c: NgramCounts): Buffer {
   table(c.unigrams, 2);
   table(c.bigrams, 4);
   table(c.trigrams, 6);
+  table(c.punctuated.context, 2);
+  table(c.punctuated.punctuation, 2);
   return gzipSync(Buffer.concat(parts), { level: 9 });
 }
 
@@ -54,6 +70,19 @@ export class RunningTextModel {
   private readonly ctx2: NumberTable;
   private readonly distinct2: NumberTable;
   private total = 0;
+  /**
+   * For each context character: what the pair estimate of a punctuation mark, and of anything
+   * else, is multiplied by so that punctuation follows it as often as the punctuated text says
+   * (1 where that text never saw the character).
+   */
+  private readonly punctuationScale = new Float64Array(65536).fill(1);
+  private readonly otherScale = new Float64Array(65536).fill(1);
+  private readonly isPunctuation = new Uint8Array(65536);
+  private readonly marks = [...COUNTED_PUNCTUATION].map((c) => c.charCodeAt(0));
+  /** For each context character: the balanced probability that punctuation follows it. */
+  private readonly marksAfter = new Float64Array(65536);
+  /** For each pair (a * 65536 + b): the triple estimate's raw punctuation mass after it (memo). */
+  private readonly marksAfterPair = new NumberTable(1 << 16);
   /** Characters in the corpus: how many different ones. */
   readonly vocabulary: number;
 
@@ -114,6 +143,49 @@ export class RunningTextModel {
       distinct++;
     });
     flush();
+    const context = new Float64Array(65536);
+    const punctuation = new Float64Array(65536);
+    read(2, (k, n) => {
+      context[k] = n;
+    });
+    read(2, (k, n) => {
+      punctuation[k] = n;
+    });
+    this.balancePunctuation(context, punctuation);
+  }
+
+  /**
+   * The counts mix a punctuated corpus with a much larger one that has no punctuation, so the
+   * plain pair estimate puts punctuation after a character far too rarely (P(，| 而) near 0.5 %).
+   * Split each context's estimate into punctuation and the rest, and give the punctuation the
+   * share the punctuated corpus shows (smoothed towards its overall rate): the order among marks,
+   * and among characters, stays the counts' own.
+   */
+  private balancePunctuation(context: Float64Array, punctuation: Float64Array): void {
+    const marks = this.marks;
+    for (const m of marks) this.isPunctuation[m] = 1;
+    let allContext = 0;
+    let allPunctuation = 0;
+    for (let b = 0; b < 65536; b++) {
+      allContext += context[b]!;
+      allPunctuation += punctuation[b]!;
+    }
+    if (!allContext) return;
+    const overall = allPunctuation / allContext;
+    for (let b = 0; b < 65536; b++) {
+      if (!context[b] || !this.ctx1[b]) continue;
+      let estimated = 0;
+      for (const m of marks) estimated += this.rawPair(m, b);
+      if (estimated <= 0 || estimated >= 1) continue;
+      const share = (punctuation[b]! + PUNCTUATION_PRIOR * overall) / (context[b]! + PUNCTUATION_PRIOR);
+      this.punctuationScale[b] = share / estimated;
+      this.marksAfter[b] = share;
+      this.otherScale[b] = (1 - share) / (1 - estimated);
+    }
+  }
+
+  private scaleFor(c: number, b: number): number {
+    return this.isPunctuation[c] ? this.punctuationScale[b]! : this.otherScale[b]!;
   }
 
   /** P(c) with a floor for characters never seen. */
@@ -134,6 +206,11 @@ export class RunningTextModel {
 
   /** P(c | b), interpolated with P(c); b < 0: no context. `seen` false: the pair is known to be absent. */
   pair(c: number, b: number, seen = true): number {
+    return b < 0 ? this.unigram(c) : this.rawPair(c, b, seen) * this.scaleFor(c, b);
+  }
+
+  /** The pair estimate of the counts as they stand, before punctuation gets its share. */
+  private rawPair(c: number, b: number, seen = true): number {
     const pu = this.unigram(c);
     if (b < 0) return pu;
     const ctx = this.ctx1[b]!;
@@ -144,7 +221,25 @@ export class RunningTextModel {
 
   /** P(c | a b), interpolated with P(c | b); a < 0: no second context character. */
   triple(c: number, b: number, a: number): number {
-    const pb = this.pair(c, b);
+    if (b < 0) return this.unigram(c);
+    // Punctuation after a pair: the triples that hold it come from the small punctuated corpus
+    // against pair counts of the whole, so they say too little; the balanced pair estimate speaks,
+    // and the rest shares what it leaves in the proportions of the triples.
+    if (this.isPunctuation[c]) return this.pair(c, b);
+    if (a < 0 || this.punctuationScale[b] === 1) return this.rawTriple(c, b, a) * this.otherScale[b]!;
+    const head = a * 65536 + b;
+    let rawMarks = this.marksAfterPair.lookup(head, Number.NaN);
+    if (Number.isNaN(rawMarks)) {
+      rawMarks = 0;
+      for (const m of this.marks) rawMarks += this.rawTriple(m, b, a);
+      this.marksAfterPair.set(head, rawMarks);
+    }
+    const marks = this.marksAfter[b]!;
+    return (this.rawTriple(c, b, a) * (1 - marks)) / (1 - rawMarks);
+  }
+
+  private rawTriple(c: number, b: number, a: number): number {
+    const pb = this.rawPair(c, b);
     if (a < 0 || b < 0) return pb;
     const head = a * 65536 + b;
     // The pair's own count stands for how often it was followed; the triples kept are pruned,

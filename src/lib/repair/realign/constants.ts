@@ -9,7 +9,7 @@ export const BEAM = 16;
 /** Prior cost of assuming a byte pair vanished without a trace. */
 export const VANISH_COST = 3;
 /** Prior cost of a private-use trail byte other than the one the page shows. */
-export const PUA_TRAIL_COST = 4;
+export const PUA_TRAIL_COST = 6;
 /** And for each step the trail byte lies away from the hint. */
 export const PUA_TRAIL_DISTANCE_COST = 0.05;
 /** Cost of a run whose lost lead byte left no `?` on the page. */
