@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { repairPage } from '../../src/lib/repair/index.ts';
-import { findTriggers, realignLine } from '../../src/lib/repair/realign/index.ts';
+import { contextEnd, findTriggers, realignLine } from '../../src/lib/repair/realign/index.ts';
 import { toTraditional } from '../../src/lib/script/index.ts';
 
 const seed = readFileSync(new URL('../fixtures/seed-000.txt', import.meta.url), 'utf8');
@@ -168,6 +168,38 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(run.witness.startsWith('?(wēn)')).toBe(true);
     expect(page.slice(run.page.start, run.page.end)).toBe(run.witness);
     expect(r.text.slice(run.edition.start, run.edition.end)).toBe(run.reading);
+  });
+
+  it('reads a pair that vanished where the bytes on each side make no character', () => {
+    // 前提下，適(shì): the comma's trail byte AC and 適's lead DF made a user-defined pair that
+    // left nothing; 拢 (C2 A3) and the ASCII trail byte m (6D) are all the page shows of them.
+    const line = '溝通,爭(zhēng)取?С趾唾澲\ue2f2\ue0ef谌〉镁用裥湃蔚那疤嵯拢m(shì)當(dàng)';
+    const [fix] = realignLine(line);
+    expect(fix).toMatchObject({ start: 12, end: 31 });
+    expect(fix!.reading).toMatch(/的前提下，適$/);
+  });
+
+  it('ends a run at a `?` that swallowed a tag\'s `(`, and marks a last character its tag does not read', () => {
+    // …承接政府購(gòu): the run ends in `?gòu)`; its letters are the tag of the last character, not bytes.
+    const line = 'uǎng)度和深度。二是?鰪娮晕以煅\ue018δ堋3浞掷\ue380贸薪诱\ue1a8?gòu)買(mǎi)服務';
+    const [fix] = realignLine(line);
+    expect(line.slice(fix!.start, fix!.end)).toMatch(/\?gòu\)$/);
+    expect(fix!.reading).not.toMatch(/[a-zòü()（）]/);
+    // Whatever the search reads last must read gòu, or be marked.
+    const last = fix!.reading.slice(-1);
+    expect(last === '□' || last === '購').toBe(true);
+  });
+
+  it('scores a run against context that does not stop inside a tag', () => {
+    // 扶持保障監(jiān)督: the run ends at 監's ASCII trail byte O; its tag follows.
+    const line = '機(jī)制有待完善,扶?直U媳O(jiān)督存在滯(zhì)後性';
+    const [fix] = realignLine(line);
+    expect(line.slice(fix!.start, fix!.end)).toBe('?直U媳O');
+    expect(fix!.reading).toBe('持保障監');
+    // Two characters of context after O are 督存, with the tag between them not counted.
+    expect(contextEnd('媳O(jiān)督存在', 2, 2)).toBe('媳O(jiān)督存'.length);
+    expect(contextEnd('媳O(jiān)督', 2, 0)).toBe('媳O(jiān)'.length);
+    expect(contextEnd('媳O', 2, 4)).toBe(2);
   });
 
   it('still leaves a `?` between Latin characters alone', () => {

@@ -249,9 +249,15 @@ export interface Gap {
 
 /** The options of one restored position: the pair (left, right), or, where `?` stands, a vanished pair. */
 export function gapOptions(model: CharModel, gap: Gap, prev: string, next: string, tagged: ReadonlySet<string>): Option[] {
-  const opts = gap.unreadable
+  let opts = gap.unreadable
     ? vanishOptions(model, gap.left, gap.right, 0, prev, next)
     : pairOptions(model, gap.left, gap.right, gap.left.length === 1 && gap.right.length === 1);
+  if (!gap.unreadable && opts.length === 0) {
+    // The bytes on each side make no character (`£` before `m`: A3 6D): only a pair that vanished
+    // between them explains the page.
+    opts = vanishOptions(model, gap.left, gap.right, VANISH_COST, prev, next);
+    gap.expanded = true;
+  }
   if (gap.unreadable) gap.expanded = true;
   return prune(model, withTagCosts(opts, tagged, gap.lastTag), prev, next);
 }

@@ -95,8 +95,10 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
       // A `?` ends the run (a broken last pair) or stands for an unreadable pair inside it.
       const frag = TAG_FRAGMENT_RE.exec(line.slice(pos + 1));
       if (frag && isPinyinSyllable(frag[1]!)) {
-        // `?jī)`: the broken pair swallowed the `(` of the real character's tag.
+        // `?jī)`: the broken pair swallowed the `(` of the real character's tag. The run ends here:
+        // reading on would take the tag's letters for bytes.
         ends.push({ count: tokens.length, endOpts: HIGH_TRAILS, end: pos + 1, label: 'broken pair that swallowed a (', tagAfter: frag[1]!.toLowerCase(), suffix: '(' });
+        break;
       } else {
         ends.push({ count: tokens.length, endOpts: HIGH_TRAILS, end: pos + 1, label: 'broken pair', tagAfter: tagAt(pos + 1), suffix: '' });
       }
@@ -155,6 +157,14 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
   for (const e of ends) {
     // A run with no misread character at all is only a vanished pair after a tag (`?(chēng)M`).
     if (e.count === 0 && startOpts === ALL_LEADS) continue;
+    // In-step text never begins with the tail of a tag (`òu)`, `hì)`): a run that would leave one
+    // behind has read the tag's `(` or first letters as bytes. Only a `?` that swallowed the `(`
+    // may stand right before such a tail, and that end says so (its suffix).
+    if (e.suffix !== '(' && TAG_FRAGMENT_RE.test(line.slice(e.end))) continue;
+    // In-step text never begins with the tail of a tag (`òu)`, `hì)`): a run that would leave one
+    // behind has read the tag's `(` or first letters as bytes. Only a `?` that swallowed the `(`
+    // may stand right before such a tail, and that end says so (its suffix).
+    if (e.suffix !== '(' && TAG_FRAGMENT_RE.test(line.slice(e.end))) continue;
     const positions: Option[][] = [];
     let ok = true;
     for (let i = 0; i < e.count; i++) {

@@ -12,7 +12,7 @@ import { vanishedPairOptions, type Option } from './candidates.ts';
 import { RIGHT_CONTEXT, VANISH_CONFIDENCE_CAP, VANISH_LOOK_BELOW, VANISH_PATHS, WORD_CONTEXT } from './constants.ts';
 import { hypotheses, type Hypothesis, type Trigger } from './hypotheses.ts';
 import { confidenceOf, refine, scoreAsIs, scoreHypothesis, type PrefixCache, type Scored } from './search.ts';
-import { plainContext, tagAfterMark, TAG_FRAGMENT_RE, TAG_RE } from './tokens.ts';
+import { plainContext, reads, tagAfterMark, TAG_FRAGMENT_RE, TAG_RE } from './tokens.ts';
 
 /** One realigned run, in the coordinates of the line it was found in. */
 export interface RealignFix {
@@ -102,7 +102,7 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     if (hyps.length === 0) continue;
     const windowStart = Math.min(...hyps.map((h) => h.start));
     const maxEnd = Math.max(...hyps.map((h) => h.end));
-    const windowEnd = Math.min(line.length, maxEnd + RIGHT_CONTEXT);
+    const windowEnd = contextEnd(line, maxEnd, RIGHT_CONTEXT);
     const asIs = scoreAsIs(model, line, windowStart, windowEnd);
     const scoreAll = (): Array<Scored & { score: number }> => {
       const cache: PrefixCache = new WeakMap();
@@ -127,6 +127,10 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     const leftText = plainContext(line.slice(Math.max(0, best.h.start - 24), best.h.start)).slice(-WORD_CONTEXT);
     const rightText = plainContext(line.slice(best.h.end, best.h.end + 24)).slice(0, WORD_CONTEXT);
     const { texts, margins } = refine(model, best, leftText, rightText, plainContext(line.slice(0, best.h.start)));
+    // The tag after the run reads its last character: a last character it does not read is wrong,
+    // however well it reads, and is marked.
+    const lastText = texts[texts.length - 1] ?? '';
+    if (best.h.tagAfter && lastText && !reads(lastText.slice(-1), best.h.tagAfter)) margins[margins.length - 1] = -Infinity;
     let lacunae = 0;
     let text: string;
     if (margin < acceptMargin) {
@@ -185,6 +189,22 @@ function lookForVanishedPairs(model: CharModel, scored: Array<Scored & { choice:
     }
   }
   return added;
+}
+
+/**
+ * Where `count` characters of the text after `from` end, tags not counted: a window cut inside a
+ * tag (`(jiā`) would leave letters that no reading explains.
+ */
+export function contextEnd(line: string, from: number, count: number): number {
+  let at = from;
+  for (let n = 0; n < count && at < line.length; n++) {
+    const tag = line[at] === '(' ? TAG_RE.exec(line.slice(at)) : null;
+    at += tag ? tag[0].length : 1;
+    if (tag) n--;
+  }
+  // A tag right at the end belongs to the last character read.
+  const tag = line[at] === '(' ? TAG_RE.exec(line.slice(at)) : null;
+  return Math.min(line.length, tag ? at + tag[0].length : at);
 }
 
 function positions(s: Scored): Option[][] {
