@@ -112,4 +112,15 @@ describe('the shipped model', () => {
     expect(m.score('大多数省市在支持')).toBeGreaterThan(m.score('大多数省有在支持'));
     expect(m.score('发展中不断凸显')).toBeGreaterThan(m.score('发展有不断凸显'));
   });
+
+  it('reads a page\'s 著 as the particle 着 or as 著, whichever the context wants', () => {
+    const m = chineseModel();
+    // The page wrote the author's 承担着 as 承担著; a converter back to simplified keeps 著.
+    expect(m.score('著公共服务', '共同承担')).toBeCloseTo(m.score('着公共服务', '共同承担'), 0);
+    expect(m.score('著公共服务', '共同承担')).toBeGreaterThan(m.score('而公共服务', '共同承担'));
+    expect(m.wordScore('意味著')).toBeCloseTo(m.wordScore('意味着'), 6);
+    // 著名 is still 著名.
+    expect(m.score('著名学者')).toBeGreaterThan(m.score('着名学者'));
+    expect(m.wordScore('著名学者')).toBeGreaterThan(m.wordScore('着名学者'));
+  });
 });

@@ -23,6 +23,25 @@ const PUNCTUATION_P: Record<string, number> = {
   '…': 0.0005, '·': 0.0005, '‘': 0.0005, '’': 0.0005, '　': 0.0002,
 };
 
+/**
+ * 著 on a page is the author's 着 (the particle, thirty times as frequent in jieba's dictionary)
+ * or 著 (著名, 显著): the page's one-character conversion wrote both as 著, and a converter back
+ * to simplified keeps 著. The model weighs both.
+ */
+const ZHU = 0x8457;
+const ZHE = 0x7740;
+
+function logAdd(x: number, y: number): number {
+  const m = Math.max(x, y);
+  return m === -Infinity ? m : m + Math.log(Math.exp(x - m) + Math.exp(y - m));
+}
+
+/** The word model's score of a simplified text with its 著 read either way (the better one). */
+function eitherZhu(text: string, score: (t: string) => number): number {
+  const plain = score(text);
+  return text.includes('著') ? Math.max(plain, score(text.replaceAll('著', '着'))) : plain;
+}
+
 /** Probability floor for a character the dictionary never shows. */
 const UNSEEN_P = 2e-9;
 /** Every character ends a word now and then (the dictionary lists words, not running text). */
@@ -186,7 +205,7 @@ class BigramModel implements CharModel {
   }
 
   wordScore(text: string): number {
-    return segmentScore(this.simplifyText(text), (w) => this.wordLogP(w), (c) => this.logUniCode(c), this.prefixes);
+    return eitherZhu(this.simplifyText(text), (t) => segmentScore(t, (w) => this.wordLogP(w), (c) => this.logUniCode(c), this.prefixes));
   }
 
   private addWord(text: string, start: number, end: number, freq: number): void {
@@ -262,11 +281,22 @@ class BigramModel implements CharModel {
     this.pairLog = table;
   }
 
-  /** log P(c | p) on codes; p < 0 means no context. */
+  /** log P(c | p) on codes; p < 0 means no context. A page's 著 is either the author's 着 or 著. */
   logPCode(c: number, p: number): number {
     const s = this.code(c);
-    if (p < 0) return this.mixedLog(s, -1, false);
-    const sp = this.code(p);
+    const sp = p < 0 ? -1 : this.contextCode(p);
+    if (s === ZHU) return logAdd(this.logPSimplified(ZHE, sp), this.logPSimplified(ZHU, sp));
+    return this.logPSimplified(s, sp);
+  }
+
+  /** The simplified code a character stands for as context: a page's 著 is most often the particle 着. */
+  private contextCode(c: number): number {
+    const s = this.code(c);
+    return s === ZHU ? ZHE : s;
+  }
+
+  private logPSimplified(s: number, sp: number): number {
+    if (sp < 0) return this.mixedLog(s, -1, false);
     if (!this.pairLog) return this.mixedLog(s, sp, true);
     const v = this.pairLog.lookup(sp * 65536 + s, Number.NaN);
     return Number.isNaN(v) ? this.mixedLog(s, sp, false) : v;
@@ -282,9 +312,11 @@ class BigramModel implements CharModel {
   logP3Code(c: number, b: number, a: number): number {
     if (!this.running || a < 0 || b < 0) return this.logPCode(c, b);
     const s = this.code(c);
-    const sb = this.code(b);
-    const d = this.dictionaryP(s, sb, true);
-    return Math.log(RUNNING_WEIGHT * this.running.triple(s, sb, this.code(a)) + (1 - RUNNING_WEIGHT) * d);
+    const sb = this.contextCode(b);
+    const sa = this.contextCode(a);
+    const running = this.running;
+    const one = (x: number): number => Math.log(RUNNING_WEIGHT * running.triple(x, sb, sa) + (1 - RUNNING_WEIGHT) * this.dictionaryP(x, sb, true));
+    return s === ZHU ? logAdd(one(ZHE), one(ZHU)) : one(s);
   }
 
   /** P(c | p) from the dictionary alone, on simplified codes; `seen` false: the pair is not in it. */
@@ -435,7 +467,7 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     wordLogP,
     prefixes: base.prefixes,
     simplifyText: (t) => base.simplifyText(t),
-    wordScore: (text) => segmentScore(base.simplifyText(text), wordLogP, (c) => base.logPCode(c, -1), base.prefixes),
+    wordScore: (text) => eitherZhu(base.simplifyText(text), (t) => segmentScore(t, wordLogP, (c) => base.logPCode(c, -1), base.prefixes)),
     code: (c) => base.code(c),
     logPCode,
     logP3Code: logP3,
