@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chineseModel, RUNNING_TEXT_FILE } from '../../src/lib/lm/chinese-model.ts';
+import { chineseModel, pageModel, RUNNING_TEXT_FILE } from '../../src/lib/lm/chinese-model.ts';
 import { COUNTED_PUNCTUATION, encodeCounts, RunningTextModel, type NgramCounts } from '../../src/lib/lm/ngram-table.ts';
 
 /** Counts of the text's lines; `punctuated` false: a corpus without punctuation, as libpinyin's is. */
@@ -122,5 +122,26 @@ describe('the shipped model', () => {
     // 著名 is still 著名.
     expect(m.score('著名学者')).toBeGreaterThan(m.score('着名学者'));
     expect(m.wordScore('著名学者')).toBeGreaterThan(m.wordScore('着名学者'));
+  });
+});
+
+describe('the model adapted to a page', () => {
+  // A page that says 政社互动 three times and shows one stretch of mojibake once.
+  const page = '政社互动是基层治理的关键。推进政社互动，需要制度保障。\n皇且跃用裥枨鬄閷颍瑢\n政社互动的机制有待完善。';
+  const m = pageModel(page);
+  const base = chineseModel();
+
+  it('learns the page\'s own phrases', () => {
+    expect(m.score('政社互动', '推进')).toBeGreaterThan(base.score('政社互动', '推进') + 1);
+  });
+
+  it('does not vouch for a stretch because the page shows it, when asked to leave it out', () => {
+    const junk = '皇且跃用裥枨鬄閷颍瑢';
+    // Counted as evidence for itself, the mojibake reads far better than it should…
+    expect(m.score(junk)).toBeGreaterThan(base.score(junk) + 10);
+    // …left out, it reads no better than the general model reads it.
+    expect(m.scoreLeavingOut!(junk)).toBeLessThanOrEqual(base.score(junk) + 1e-9);
+    // A phrase the page shows elsewhere keeps the support of its other occurrences.
+    expect(m.scoreLeavingOut!('政社互动', '推进')).toBeGreaterThan(base.score('政社互动', '推进'));
   });
 });

@@ -139,6 +139,12 @@ export interface CharModel {
   simplifyText(text: string): string;
   /** For a model adapted to a page: whether the character stands in the page's text. */
   onPage?(ch: string): boolean;
+  /**
+   * For a model adapted to a page: the score of a stretch of that page as if the page had not
+   * shown it, its own pairs and phrases not counted as evidence for it (leave-one-out). A page
+   * model must not vouch for the page's mojibake because the page holds it.
+   */
+  scoreLeavingOut?(text: string, prev?: string): number;
 }
 
 class BigramModel implements CharModel {
@@ -405,15 +411,40 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     prev2 = prev;
     prev = c;
   }
+  /** Counts to take out of the page's (a stretch left out), or none. */
+  type Own = { pairs: Map<number, number>; firsts: Map<number, number>; heads: Map<number, number>; triples: Map<number, number> };
   /** log P(c | a b): the base model's, mixed with the page's own pairs and three-character phrases. */
-  const logP3 = (c: number, b: number, a: number): number => {
-    if (a < 0 || b < 0) return logPCode(c, b);
-    const pb = mixed(c, b, base.logP3Code(c, b, a));
+  const logP3 = (c: number, b: number, a: number, own?: Own): number => {
+    if (a < 0 || b < 0) return own ? mixed(c, b, base.logPCode(c, b), own) : logPCode(c, b);
+    const pb = mixed(c, b, base.logP3Code(c, b, a), own);
     const head = base.code(a) * 65536 + base.code(b);
-    const n = heads.lookup(head);
-    if (!n) return pb;
-    const k = triples.lookup(head * 65536 + base.code(c));
+    const n = heads.lookup(head) - (own?.heads.get(head) ?? 0);
+    if (n <= 0) return pb;
+    const tk = head * 65536 + base.code(c);
+    const k = Math.max(0, triples.lookup(tk) - (own?.triples.get(tk) ?? 0));
     return Math.log((1 - TRIGRAM_WEIGHT) * Math.exp(pb) + (TRIGRAM_WEIGHT * k) / n);
+  };
+  /** The counts a stretch of text adds, as the page's were counted. */
+  const ownCounts = (text: string): Own => {
+    const own: Own = { pairs: new Map(), firsts: new Map(), heads: new Map(), triples: new Map() };
+    const bump = (m: Map<number, number>, k: number): void => void m.set(k, (m.get(k) ?? 0) + 1);
+    let p1 = -1;
+    let p2 = -1;
+    for (let i = 0; i < text.length; i++) {
+      const raw = text.charCodeAt(i);
+      const c = raw === 10 ? -1 : base.code(raw);
+      if (p1 >= 0 && c >= 0) {
+        bump(own.pairs, p1 * 65536 + c);
+        bump(own.firsts, p1);
+        if (p2 >= 0) {
+          bump(own.heads, p2 * 65536 + p1);
+          bump(own.triples, (p2 * 65536 + p1) * 65536 + c);
+        }
+      }
+      p2 = p1;
+      p1 = c;
+    }
+    return own;
   };
   const memo = new NumberTable(1 << 14);
   const logPCode = (c: number, p: number): number => {
@@ -427,13 +458,14 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     return v;
   };
   /** The base estimate b = log P(c | p…) mixed with the page's own pairs after p. */
-  const mixed = (c: number, p: number, b: number): number => {
+  const mixed = (c: number, p: number, b: number, own?: Own): number => {
     if (p < 0) return b;
     const sp = base.code(p);
-    const n = firsts[sp]!;
-    if (!n) return b;
-    const k = pairs.lookup(sp * 65536 + base.code(c));
-    if (!k) return b + LOG_KEEP_BASE;
+    const n = firsts[sp]! - (own?.firsts.get(sp) ?? 0);
+    if (n <= 0) return b;
+    const key = sp * 65536 + base.code(c);
+    const k = pairs.lookup(key) - (own?.pairs.get(key) ?? 0);
+    if (k <= 0) return b + LOG_KEEP_BASE;
     return Math.log((1 - CACHE_WEIGHT) * Math.exp(b) + (CACHE_WEIGHT * k) / n);
   };
   // The page's own words: how often a dictionary word stands in the page, counted when asked.
@@ -474,17 +506,19 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     logP: (ch, p) => logPCode(ch.charCodeAt(0), p ? p.charCodeAt(p.length - 1) : -1),
     simplify: (ch) => base.simplify(ch),
     logUnigram: (ch) => base.logUnigram(ch),
-    score(text: string, prevCh = ''): number {
-      let sum = 0;
-      let last = prevCh ? prevCh.charCodeAt(prevCh.length - 1) : -1;
-      let last2 = prevCh.length > 1 ? prevCh.charCodeAt(prevCh.length - 2) : -1;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        sum += logP3(c, last, last2);
-        last2 = last;
-        last = c;
-      }
-      return sum;
-    },
+    score: (text, prevCh = '') => scoreWith(text, prevCh),
+    scoreLeavingOut: (text, prevCh = '') => scoreWith(text, prevCh, ownCounts(prevCh.slice(-2) + text)),
   };
+  function scoreWith(text: string, prevCh: string, own?: Own): number {
+    let sum = 0;
+    let last = prevCh ? prevCh.charCodeAt(prevCh.length - 1) : -1;
+    let last2 = prevCh.length > 1 ? prevCh.charCodeAt(prevCh.length - 2) : -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      sum += logP3(c, last, last2, own);
+      last2 = last;
+      last = c;
+    }
+    return sum;
+  }
 }

@@ -103,10 +103,10 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     const windowStart = Math.min(...hyps.map((h) => h.start));
     const maxEnd = Math.max(...hyps.map((h) => h.end));
     const windowEnd = contextEnd(line, maxEnd, RIGHT_CONTEXT);
-    const asIs = scoreAsIs(model, line, windowStart, windowEnd);
+    const asIs = scoreAsIs(model, line, windowStart, windowEnd, maxEnd);
     const scoreAll = (): Array<Scored & { score: number }> => {
       const cache: PrefixCache = new WeakMap();
-      const out = hyps.map((h) => ({ h, ...scoreHypothesis(model, line, h, windowEnd, cache) }));
+      const out = hyps.map((h) => ({ h, ...scoreHypothesis(model, line, h, windowEnd, cache, maxEnd) }));
       // Runs that start later than the window start read the text before them as it stands.
       for (const s of out) {
         if (s.h.start > windowStart) s.score += scoreAsIs(model, line.slice(0, s.h.start), windowStart, s.h.start);

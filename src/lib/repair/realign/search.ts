@@ -35,6 +35,8 @@ export function decode(
   rightContext: string,
   tagAfter: string | undefined,
   cache?: PrefixCache,
+  /** The first characters of the right context that lie in the suspect stretch (scored leave-one-out). */
+  rightSuspect = 0,
 ): { score: number; choice: number[] } {
   let states: State[] = [{ score: 0, last: leftContext, back: -1, prevState: -1 }];
   let history: State[][] = [];
@@ -76,7 +78,7 @@ export function decode(
   let bestIdx = -1;
   for (let si = 0; si < states.length; si++) {
     const s = states[si]!;
-    const sc = s.score + model.score(rightContext, s.last);
+    const sc = s.score + scoreRight(model, rightContext, s.last, rightSuspect);
     if (sc > bestFinal) {
       bestFinal = sc;
       bestIdx = si;
@@ -93,27 +95,46 @@ export function decode(
   return { score: bestFinal, choice };
 }
 
-/** Score one hypothesis over the window [windowStart, windowEnd) of the line. */
+/**
+ * The right context after a reading: its first `suspect` characters lie where some other reading
+ * of the run still sees mojibake, so the page's own counts do not vouch for them (leave-one-out).
+ */
+function scoreRight(model: CharModel, right: string, last: string, suspect: number): number {
+  if (suspect <= 0 || !model.scoreLeavingOut) return model.score(right, last);
+  const head = right.slice(0, suspect);
+  return model.scoreLeavingOut(head, last) + model.score(right.slice(suspect), (last + head).slice(-2));
+}
+
+/** Score one hypothesis over the window [windowStart, windowEnd) of the line; the suspect stretch ends at `suspectEnd`. */
 export function scoreHypothesis(
   model: CharModel,
   line: string,
   h: Hypothesis,
   windowEnd: number,
   cache: PrefixCache,
+  suspectEnd = h.end,
 ): { score: number; choice: number[]; left: string; right: string } {
   const left = leftContext(line, h.start);
   const right = plainContext(line.slice(h.end, windowEnd));
-  const d = decode(model, h.positions, left, right, h.tagAfter, cache);
+  const suspect = h.end < suspectEnd ? plainContext(line.slice(h.end, suspectEnd)).length : 0;
+  const d = decode(model, h.positions, left, right, h.tagAfter, cache, suspect);
   return { score: d.score + h.prior, choice: d.choice, left, right };
 }
 
-/** The score of the line read as it stands (no run), over the same window. */
-export function scoreAsIs(model: CharModel, line: string, start: number, windowEnd: number): number {
+/**
+ * The score of the line read as it stands (no run), over the same window. The suspect stretch
+ * (up to `suspectEnd`) is scored as if the page had not shown it: a model adapted to the page has
+ * learnt whatever the page holds, the mojibake included, and must not vouch for it.
+ */
+export function scoreAsIs(model: CharModel, line: string, start: number, windowEnd: number, suspectEnd = start): number {
   const left = leftContext(line, start);
-  let text = plainContext(line.slice(start, windowEnd));
   // A `?` read as it stands is a question mark or a lost space.
-  text = text.replace(/\?/g, '？');
-  return model.score(text, left);
+  const plain = (a: number, b: number): string => plainContext(line.slice(a, b)).replace(/\?/g, '？');
+  const cut = Math.min(Math.max(start, suspectEnd), windowEnd);
+  const suspect = plain(start, cut);
+  const rest = plain(cut, windowEnd);
+  const own = model.scoreLeavingOut && suspect ? model.scoreLeavingOut(suspect, left) : model.score(suspect, left);
+  return own + model.score(rest, (left + suspect).slice(-2));
 }
 
 export function confidenceOf(margin: number): number {
