@@ -36,7 +36,7 @@ export const REFINE_KEEP = 8;
 /** Characters on each side of a position the word-aware pass reads when comparing its options. */
 export const REFINE_WINDOW = 6;
 /** How many places a run may end at before the search stops reading. */
-export const MAX_ENDS = Number(process.env.ME ?? 4);
+export const MAX_ENDS = 4;
 /** How many options of one position survive the local pruning. */
 export const LOCAL_KEEP = 24;
 /** How many first halves of a vanished pair are combined with the second halves. */
