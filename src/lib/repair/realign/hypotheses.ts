@@ -100,7 +100,11 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
         ends.push({ count: tokens.length, endOpts: HIGH_TRAILS, end: pos + 1, label: 'broken pair that swallowed a (', tagAfter: frag[1]!.toLowerCase(), suffix: '(' });
         break;
       } else {
-        ends.push({ count: tokens.length, endOpts: HIGH_TRAILS, end: pos + 1, label: 'broken pair', tagAfter: tagAt(pos + 1), suffix: '' });
+        const tagAfter = tagAt(pos + 1);
+        ends.push({ count: tokens.length, endOpts: HIGH_TRAILS, end: pos + 1, label: 'broken pair', tagAfter, suffix: '' });
+        // `?(xì)`: the tagger tags characters, never a pair it could not read; the tag is the real
+        // last character's, and the text after it is in step.
+        if (tagAfter) break;
       }
       unreadable = true;
       pos++;
