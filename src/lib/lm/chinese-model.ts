@@ -320,9 +320,13 @@ class BigramModel implements CharModel {
     const s = this.code(c);
     const sb = this.contextCode(b);
     const sa = this.contextCode(a);
-    const running = this.running;
-    const one = (x: number): number => Math.log(RUNNING_WEIGHT * running.triple(x, sb, sa) + (1 - RUNNING_WEIGHT) * this.dictionaryP(x, sb, true));
-    return s === ZHU ? logAdd(one(ZHE), one(ZHU)) : one(s);
+    if (s === ZHU) return logAdd(this.tripleLog(ZHE, sb, sa), this.tripleLog(ZHU, sb, sa));
+    return this.tripleLog(s, sb, sa);
+  }
+
+  /** The mixture's log P(s | sa sb) on simplified codes (running text present). */
+  private tripleLog(s: number, sb: number, sa: number): number {
+    return Math.log(RUNNING_WEIGHT * this.running!.triple(s, sb, sa) + (1 - RUNNING_WEIGHT) * this.dictionaryP(s, sb, true));
   }
 
   /** P(c | p) from the dictionary alone, on simplified codes; `seen` false: the pair is not in it. */

@@ -228,6 +228,8 @@ export class RunningTextModel {
     if (this.isPunctuation[c]) return this.pair(c, b);
     if (a < 0 || this.punctuationScale[b] === 1) return this.rawTriple(c, b, a) * this.otherScale[b]!;
     const head = a * 65536 + b;
+    // No triples kept after the pair: the triple estimate is the pair's, and so is its balance.
+    if (!this.ctx2.lookup(head)) return this.rawPair(c, b) * this.otherScale[b]!;
     let rawMarks = this.marksAfterPair.lookup(head, Number.NaN);
     if (Number.isNaN(rawMarks)) {
       rawMarks = 0;
