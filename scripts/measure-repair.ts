@@ -28,7 +28,7 @@ const HELP = `usage: npx tsx scripts/measure-repair.ts [options]
   --clean FILE      clean edition (default tests/fixtures/clean/000.zh-Hans.txt; FILE.meta.json beside it is read)
   --worst K         worst examples to print (default 10)
   --accept-margin M --char-margin M
-                    the realignment's acceptance margins in nats (defaults 3 and 2)
+                    the realignment's acceptance margins in nats (defaults 3 and 2.5)
   --min-length N --max-length N --vanish P --perturb P --swallow P --tag-misread P --tag-start P
                     the run knobs (defaults: ${JSON.stringify(MISALIGN_DEFAULTS)})`;
 
@@ -88,7 +88,7 @@ console.log(
 // --accept-margin 0 --char-margin -1 shows what the search's first choice gets right, before acceptance.
 const realign: RealignOptions = {};
 if (args.has('accept-margin')) realign.acceptMargin = num('accept-margin', 3);
-if (args.has('char-margin')) realign.charMargin = num('char-margin', 2);
+if (args.has('char-margin')) realign.charMargin = num('char-margin', 2.5);
 const t0 = performance.now();
 const verdicts: TrialVerdict[] = [];
 let total = 0;

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js';
 import { COUNTED_PUNCTUATION, encodeCounts, type NgramCounts } from '../src/lib/lm/ngram-table.ts';
+import { encodeWordBigrams } from '../src/lib/lm/word-bigrams.ts';
 
 export const PACKAGES = [
   'libreoffice-help-zh-cn',
@@ -30,6 +31,7 @@ export const PACKAGES = [
   'gnome-user-docs',
 ];
 const OUT = new URL('../src/lib/lm/data/running-text.ngrams.gz', import.meta.url);
+const WORDS_OUT = new URL('../src/lib/lm/data/word-bigrams.gz', import.meta.url);
 
 function fetchPackages(): string {
   const dir = mkdtempSync(join(tmpdir(), 'jiaokan-corpus-'));
@@ -171,6 +173,38 @@ function addLibpinyinModel(path: string): number {
   }
   return tokens;
 }
+/**
+ * libpinyin's words and word pairs as they stand, for the word bigram model: Han words only,
+ * numbered by descending count (ties in code-point order), and the pairs of two such words.
+ */
+function libpinyinWordBigrams(path: string): { words: Array<{ word: string; count: number }>; pairs: Map<number, number> } {
+  const text = readFileSync(path, 'utf8');
+  const hanOnly = (w: string): boolean => w.length > 0 && [...w].every((c) => c.length === 1 && HAN.test(c));
+  const counts = new Map<string, number>();
+  const pairLines: Array<[string, string, number]> = [];
+  let section = '';
+  for (const line of text.split('\n')) {
+    if (line.startsWith('\\1-gram') || line.startsWith('\\2-gram')) section = line;
+    if (!line.startsWith('\\item ')) continue;
+    const f = line.split(' ');
+    const n = Number(f[f.length - 1]);
+    if (!(n > 0)) continue;
+    if (section === '\\1-gram' && f.length === 5 && hanOnly(f[2]!)) counts.set(f[2]!, (counts.get(f[2]!) ?? 0) + n);
+    else if (section === '\\2-gram' && f.length === 7) pairLines.push([f[2]!, f[4]!, n]);
+  }
+  const words = [...counts].map(([word, count]) => ({ word, count })).sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+  const id = new Map(words.map((w, i) => [w.word, i]));
+  const pairs = new Map<number, number>();
+  for (const [a, b, n] of pairLines) {
+    const ia = id.get(a);
+    const ib = id.get(b);
+    if (ia === undefined || ib === undefined) continue;
+    const key = ia * 65536 + ib;
+    pairs.set(key, (pairs.get(key) ?? 0) + n);
+  }
+  return { words, pairs };
+}
+
 const seen = new Set<string>();
 const counts: NgramCounts = {
   unigrams: new Map(),
@@ -228,6 +262,12 @@ if (libpinyinFile) words = addLibpinyinModel(libpinyinFile);
 const allTriples = counts.trigrams.size;
 for (const [k, n] of counts.trigrams) if (n < MIN_TRIPLE) counts.trigrams.delete(k);
 for (const [k, n] of counts.bigrams) if (n < MIN_PAIR) counts.bigrams.delete(k);
+if (libpinyinFile) {
+  const wb = libpinyinWordBigrams(libpinyinFile);
+  const wordsOut = encodeWordBigrams(wb);
+  writeFileSync(WORDS_OUT, wordsOut);
+  console.log(`${wb.words.length} words, ${wb.pairs.size} word pairs; ${(wordsOut.length / 1e6).toFixed(2)} MB → ${WORDS_OUT.pathname}`);
+}
 const out = encodeCounts(counts);
 mkdirSync(new URL('.', OUT), { recursive: true });
 writeFileSync(OUT, out);

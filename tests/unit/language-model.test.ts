@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chineseModel, pageModel, RUNNING_TEXT_FILE } from '../../src/lib/lm/chinese-model.ts';
+import { chineseModel, pageModel, RUNNING_TEXT_FILE, WORD_BIGRAMS_FILE } from '../../src/lib/lm/chinese-model.ts';
+import { encodeWordBigrams, WordBigramModel } from '../../src/lib/lm/word-bigrams.ts';
 import { COUNTED_PUNCTUATION, encodeCounts, RunningTextModel, type NgramCounts } from '../../src/lib/lm/ngram-table.ts';
 
 /** Counts of the text's lines; `punctuated` false: a corpus without punctuation, as libpinyin's is. */
@@ -143,5 +144,62 @@ describe('the model adapted to a page', () => {
     expect(m.scoreLeavingOut!(junk)).toBeLessThanOrEqual(base.score(junk) + 1e-9);
     // A phrase the page shows elsewhere keeps the support of its other occurrences.
     expect(m.scoreLeavingOut!('政社互动', '推进')).toBeGreaterThan(base.score('政社互动', '推进'));
+  });
+});
+
+describe('the word bigram model', () => {
+  const words = [
+    { word: '居民', count: 50 },
+    { word: '搜集', count: 10 },
+    { word: '意愿', count: 20 },
+    { word: '搜', count: 5 },
+    { word: '集', count: 5 },
+  ];
+  const id = (w: string): number => words.findIndex((x) => x.word === w);
+  const pairs = new Map([
+    [id('搜集') * 65536 + id('居民'), 8],
+    [id('居民') * 65536 + id('意愿'), 15],
+    [id('搜') * 65536 + id('集'), 1],
+  ]);
+  const model = new WordBigramModel(encodeWordBigrams({ words, pairs }), 'sample');
+  const char = (): number => -12;
+
+  it('reads back what was written, and its estimates are distributions', () => {
+    expect(model.vocabulary).toBe(5);
+    for (const prev of [-1, id('搜集'), id('居民'), id('意愿')]) {
+      const sum = words.reduce((t, w) => t + Math.exp(model.logP(id(w.word), prev)), 0);
+      expect(sum).toBeGreaterThan(0.999);
+      expect(sum).toBeLessThan(1.001);
+    }
+    // What followed 搜集 is likeliest after it.
+    expect(model.logP(id('居民'), id('搜集'))).toBeGreaterThan(model.logP(id('意愿'), id('搜集')));
+  });
+
+  it('segments a text into its likeliest words, pairs included', () => {
+    // One segmentation: 搜集 居民 意愿, every pair seen.
+    const best = model.score('搜集居民意愿', char);
+    const expected = model.logP(id('搜集'), -1) + model.logP(id('居民'), id('搜集')) + model.logP(id('意愿'), id('居民'));
+    expect(best).toBeCloseTo(expected, 9);
+    // A character outside the vocabulary is scored by the character model, with no pair after it.
+    expect(model.score('搜集x居民', char)).toBeCloseTo(model.logP(id('搜集'), -1) - 12 + model.logP(id('居民'), -1), 9);
+    expect(model.score('', char)).toBe(0);
+  });
+
+  it('refuses a file that is not its format, naming it', () => {
+    expect(() => new WordBigramModel(gzipSync(Buffer.from('JKNG2....')), 'other.gz')).toThrow(/other\.gz: not a Jiaokan word-bigram file/);
+    expect(() => new WordBigramModel(gzipSync(Buffer.from('JKWB1居民\tx\0')), 'bad.gz')).toThrow(/bad\.gz: bad word entry 1/);
+    const whole = gunzipSync(encodeWordBigrams({ words, pairs }));
+    expect(() => new WordBigramModel(gzipSync(whole.subarray(0, whole.length - 1)), 'cut.gz')).toThrow(/cut\.gz: truncated/);
+  });
+
+  it('ships a model that knows which words writers put together', () => {
+    const shipped = new WordBigramModel(readFileSync(WORD_BIGRAMS_FILE), 'shipped');
+    expect(shipped.vocabulary).toBeGreaterThan(50000);
+    const m = chineseModel();
+    const c = (code: number): number => m.logPCode(code, -1);
+    // Lost-lead choices the character model and the dictionary's unigrams got wrong on simulated pages.
+    expect(shipped.score('流动人口涌入城市', c)).toBeGreaterThan(shipped.score('流动人口部入城市', c) + 2);
+    expect(shipped.score('共建共治共享', c)).toBeGreaterThan(shipped.score('共建共治共理', c) + 2);
+    expect(shipped.score('从类型上来看', c)).toBeGreaterThan(shipped.score('从类型上来源', c) + 2);
   });
 });

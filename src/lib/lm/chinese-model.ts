@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { RunningTextModel } from './ngram-table.ts';
 import { NumberTable } from './number-table.ts';
+import { WordBigramModel } from './word-bigrams.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -127,10 +128,14 @@ export interface CharModel {
   /** log P(c | a b) on UTF-16 codes; a < 0 means only b is known. */
   logP3Code(c: number, b: number, a: number): number;
   /**
-   * The best segmentation of the text into dictionary words, scored by word frequency (a word
-   * unigram model, as jieba's own segmenter); characters outside any word count as rare words.
+   * The best segmentation of the text into words: scored by the word bigram model of running text
+   * where it is loaded (each word by the pair it makes with the word before), else by the
+   * dictionary's word frequencies (a unigram model, as jieba's own segmenter). A character that
+   * is no word counts by its own frequency.
    */
   wordScore(text: string): number;
+  /** The word bigram model, if loaded. */
+  readonly wordPairs?: WordBigramModel;
   /** The beginnings of dictionary words that lead on to longer ones. */
   readonly prefixes: WordPrefixes;
   /** log P(word) of a simplified dictionary word of 2–6 characters, undefined if not a word. */
@@ -211,8 +216,13 @@ class BigramModel implements CharModel {
   }
 
   wordScore(text: string): number {
+    const pairs = this.wordPairs;
+    if (pairs) return eitherZhu(this.simplifyText(text), (t) => pairs.score(t, (c) => this.logPCode(c, -1)));
     return eitherZhu(this.simplifyText(text), (t) => segmentScore(t, (w) => this.wordLogP(w), (c) => this.logUniCode(c), this.prefixes));
   }
+
+  /** The word bigram model the word score uses (absent: the dictionary's unigrams). */
+  wordPairs: WordBigramModel | undefined;
 
   private addWord(text: string, start: number, end: number, freq: number): void {
     for (let i = start; i < end; i++) {
@@ -367,6 +377,8 @@ let shared: CharModel | undefined;
 
 /** The running-text counts that ship with the project (see data/README.md). */
 export const RUNNING_TEXT_FILE = new URL('./data/running-text.ngrams.gz', import.meta.url);
+/** The word bigram counts that ship with the project (see data/README.md). */
+export const WORD_BIGRAMS_FILE = new URL('./data/word-bigrams.gz', import.meta.url);
 
 /** The shared model, built on first use (under a second). */
 export function chineseModel(): CharModel {
@@ -374,6 +386,7 @@ export function chineseModel(): CharModel {
     const path = require.resolve('@node-rs/jieba/dict.txt');
     const model = new BigramModel(readFileSync(path, 'utf8'));
     model.useRunningText(new RunningTextModel(readFileSync(RUNNING_TEXT_FILE), RUNNING_TEXT_FILE.pathname));
+    model.wordPairs = new WordBigramModel(readFileSync(WORD_BIGRAMS_FILE), WORD_BIGRAMS_FILE.pathname);
     shared = model;
   }
   return shared;
@@ -503,7 +516,12 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     wordLogP,
     prefixes: base.prefixes,
     simplifyText: (t) => base.simplifyText(t),
-    wordScore: (text) => eitherZhu(base.simplifyText(text), (t) => segmentScore(t, wordLogP, (c) => base.logPCode(c, -1), base.prefixes)),
+    wordScore: (text) => {
+      const pairs = base.wordPairs;
+      if (pairs) return eitherZhu(base.simplifyText(text), (t) => pairs.score(t, (c) => base.logPCode(c, -1)));
+      return eitherZhu(base.simplifyText(text), (t) => segmentScore(t, wordLogP, (c) => base.logPCode(c, -1), base.prefixes));
+    },
+    wordPairs: base.wordPairs,
     code: (c) => base.code(c),
     logPCode,
     logP3Code: logP3,

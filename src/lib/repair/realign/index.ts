@@ -92,7 +92,7 @@ export function findTriggers(line: string): Trigger[] {
 export function realignLine(line: string, options: RealignOptions = {}): RealignFix[] {
   const model = options.model ?? chineseModel();
   const acceptMargin = options.acceptMargin ?? 3;
-  const charMargin = options.charMargin ?? 2;
+  const charMargin = options.charMargin ?? 2.5;
   const fixes: RealignFix[] = [];
   let covered = 0;
   for (const trig of findTriggers(line)) {
