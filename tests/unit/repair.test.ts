@@ -202,6 +202,15 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(contextEnd('媳O', 2, 4)).toBe(2);
   });
 
+  it('lets a simplified character that is itself traditional (涌, in Big5) stand on the page', () => {
+    // 流动人口涌入城市: the family's one-character table keeps 涌 (the seed page shows 口涌入).
+    // Without that, the lost lead byte read 涌's trail BF as ？ (A3 BF), a question mark mid-sentence.
+    const line = ',特別是大量流動人口?咳氤鞘校瑢Α皢挝恢啤钡囊辉\ue00f芾眢w(tǐ)制形成了嚴(';
+    const [fix] = realignLine(line);
+    expect(fix!.reading.slice(1)).toBe('入城市，對“單位制”的一元管理體');
+    expect(['涌', '□']).toContain(fix!.reading[0]);
+  });
+
   it('still leaves a `?` between Latin characters alone', () => {
     expect(findTriggers('x=1?y 與 a,?b')).toEqual([]);
   });

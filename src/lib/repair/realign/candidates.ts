@@ -2,6 +2,7 @@
 // may have vanished between them, and the costs that weigh them before the search (forms the page
 // cannot hold, quotes and brackets that do not balance).
 
+import iconv from 'iconv-lite';
 import type { CharModel } from '../../lm/chinese-model.ts';
 import { tsCharacters } from '../../script/opencc.ts';
 import { decodePair, isLead, isPrivateUse, isTrail } from '../gbk.ts';
@@ -46,12 +47,20 @@ function vanishingPairs(): Map<number, Uint8Array> {
 /** 0: not looked up, 1: the page may hold it, 2: the page's conversion would have changed it. */
 const pageFormCache = new Uint8Array(65536);
 let traditionalCount: Map<string, number> | undefined;
+/** Whether standard Big5 (without the Hong Kong extensions, which add simplified forms) has the character. */
+function inStandardBig5(ch: string): boolean {
+  const b = iconv.encode(ch, 'big5');
+  if (b.length !== 2) return false;
+  const v = b[0]! * 256 + b[1]!;
+  return (v >= 0xa440 && v <= 0xc67e) || (v >= 0xc940 && v <= 0xf9d5);
+}
+
 /**
  * The cost of reading a character the page cannot have held. The page is the author's text
- * converted to traditional one character at a time, so a simplified character with exactly one
- * traditional form (关 → 關) never stood on it. Traditional characters, characters the same in
- * both scripts, and simplified characters with several traditional forms (干, 并, 后, 系: a
- * one-character converter without phrases keeps them) may have.
+ * converted to traditional one character at a time, so a simplified character with a traditional
+ * form (关 → 關, 发 → 發) never stood on it, unless it is itself a traditional character, one
+ * that standard Big5 holds: 涌, 范, 干, 并, 后, 系 (a one-character table keeps them; the seed
+ * page shows 涌 and 干部 unconverted). Characters the same in both scripts may stand too.
  */
 function pageFormCost(model: CharModel, ch: string): number {
   const c = ch.charCodeAt(0);
@@ -64,7 +73,7 @@ function pageFormCost(model: CharModel, ch: string): number {
       traditionalCount = new Map();
       for (const [trad, simp] of table) if (trad !== simp) traditionalCount.set(simp, (traditionalCount.get(simp) ?? 0) + 1);
     }
-    v = !table.has(ch) && traditionalCount.get(ch) === 1 ? 2 : 1;
+    v = !table.has(ch) && (traditionalCount.get(ch) ?? 0) >= 1 && !inStandardBig5(ch) ? 2 : 1;
     pageFormCache[c] = v;
   }
   if (v === 2) return NOT_PAGE_FORM_COST;
