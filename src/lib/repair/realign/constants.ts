@@ -42,7 +42,7 @@ export const LOCAL_KEEP = 24;
 /** How many first halves of a vanished pair are combined with the second halves. */
 export const VANISH_FIRSTS = 5;
 /** Below this local score (nats) of a position's reading on a best path, a vanished pair is looked for there. */
-export const VANISH_LOOK_BELOW = -6;
+export const VANISH_LOOK_BELOW = -9;
 /** The best paths of how many hypotheses are searched for places a pair may have vanished (more: slower, no better). */
 export const VANISH_PATHS = 1;
 /** How many second halves of a vanished pair are combined with the first halves. */
