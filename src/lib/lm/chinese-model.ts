@@ -392,6 +392,30 @@ export function chineseModel(): CharModel {
   return shared;
 }
 
+/**
+ * The character pairs and triples of a text on simplified codes, as a page model counts them (a
+ * newline breaks the sequence): `pair(prev, c)` for each pair, `triple(a · 65536 + b, c)` for each triple.
+ */
+function forEachPairAndTriple(
+  text: string,
+  model: CharModel,
+  pair: (prev: number, c: number) => void,
+  triple: (head: number, c: number) => void,
+): void {
+  let prev = -1;
+  let prev2 = -1;
+  for (let i = 0; i < text.length; i++) {
+    const raw = text.charCodeAt(i);
+    const c = raw === 10 ? -1 : model.code(raw);
+    if (prev >= 0 && c >= 0) {
+      pair(prev, c);
+      if (prev2 >= 0) triple(prev2 * 65536 + prev, c);
+    }
+    prev2 = prev;
+    prev = c;
+  }
+}
+
 /** Weight of the page's own text against the dictionary model. */
 const CACHE_WEIGHT = 0.5;
 const LOG_KEEP_BASE = Math.log(1 - CACHE_WEIGHT);
@@ -409,25 +433,13 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
   // Three-character phrases the page repeats (an article says 单一主体管治 more than once).
   const triples = new NumberTable(pageText.length);
   const heads = new NumberTable(pageText.length);
-  let prev = -1;
-  let prev2 = -1;
-  for (let i = 0; i < pageText.length; i++) {
-    const raw = pageText.charCodeAt(i);
-    const c = raw === 10 ? -1 : base.code(raw);
-    if (prev >= 0 && c >= 0) {
-      const key = prev * 65536 + c;
-      pairs.add(key, 1);
-      firsts[prev]! += 1;
-      if (prev2 >= 0) {
-        const head = prev2 * 65536 + prev;
-        heads.add(head, 1);
-        const tk = head * 65536 + c;
-        triples.add(tk, 1);
-      }
-    }
-    prev2 = prev;
-    prev = c;
-  }
+  forEachPairAndTriple(pageText, base, (prev, c) => {
+    pairs.add(prev * 65536 + c, 1);
+    firsts[prev]! += 1;
+  }, (head, c) => {
+    heads.add(head, 1);
+    triples.add(head * 65536 + c, 1);
+  });
   /** Counts to take out of the page's (a stretch left out), or none. */
   type Own = { pairs: Map<number, number>; firsts: Map<number, number>; heads: Map<number, number>; triples: Map<number, number> };
   /** log P(c | a b): the base model's, mixed with the page's own pairs and three-character phrases. */
@@ -445,22 +457,13 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
   const ownCounts = (text: string): Own => {
     const own: Own = { pairs: new Map(), firsts: new Map(), heads: new Map(), triples: new Map() };
     const bump = (m: Map<number, number>, k: number): void => void m.set(k, (m.get(k) ?? 0) + 1);
-    let p1 = -1;
-    let p2 = -1;
-    for (let i = 0; i < text.length; i++) {
-      const raw = text.charCodeAt(i);
-      const c = raw === 10 ? -1 : base.code(raw);
-      if (p1 >= 0 && c >= 0) {
-        bump(own.pairs, p1 * 65536 + c);
-        bump(own.firsts, p1);
-        if (p2 >= 0) {
-          bump(own.heads, p2 * 65536 + p1);
-          bump(own.triples, (p2 * 65536 + p1) * 65536 + c);
-        }
-      }
-      p2 = p1;
-      p1 = c;
-    }
+    forEachPairAndTriple(text, base, (prev, c) => {
+      bump(own.pairs, prev * 65536 + c);
+      bump(own.firsts, prev);
+    }, (head, c) => {
+      bump(own.heads, head);
+      bump(own.triples, head * 65536 + c);
+    });
     return own;
   };
   const memo = new NumberTable(1 << 14);
