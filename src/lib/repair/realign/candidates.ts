@@ -212,17 +212,17 @@ function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost
       if (firsts.admits(s)) firsts.add(s, { ...h, lp });
     }
   }
-  const seconds: Array<Half & { s: number; lp: number }> = [];
+  const seconds = new TopK<Half & { lp: number }>(VANISH_SECONDS);
   for (const r of right) {
     if (!isTrail(r.b) || r.lp < -PUA_TRAIL_COST / 2) continue;
     for (const h of halvesAfter(model, r.b)) {
       const lp = r.lp - pageFormCost(model, h.ch);
-      seconds.push({ ...h, lp, s: (nextCode >= 0 ? model.logPCode(nextCode, h.code) : model.logPCode(h.code, -1)) + lp });
+      const s = (nextCode >= 0 ? model.logPCode(nextCode, h.code) : model.logPCode(h.code, -1)) + lp;
+      if (seconds.admits(s)) seconds.add(s, { ...h, lp });
     }
   }
   // Every second half is tried after each of the best first halves: the pair itself is a bigram.
-  seconds.sort((x, y) => y.s - x.s);
-  const topSeconds = seconds.length > VANISH_SECONDS ? seconds.slice(0, VANISH_SECONDS) : seconds;
+  const topSeconds = seconds.items.map(({ s, item }) => ({ ...item, s }));
   const best = new TopK<{ f: Half & { lp: number }; sec: Half & { lp: number } }>(LOCAL_KEEP);
   for (const { s: fs, item: f } of firsts.items) {
     const allowed = pairs.get(f.v)!;
