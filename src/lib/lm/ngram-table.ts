@@ -11,7 +11,8 @@ const MAGIC = 'JKNG2';
 export const COUNTED_PUNCTUATION = '，。、；：？！“”‘’（）《》—…·';
 /**
  * Weight, in pairs, of the corpus-wide punctuation rate in the estimate of how often punctuation
- * follows one character (a character seen K times before punctuation-bearing text is half and half).
+ * follows one character: a character that begins 20 pairs in the punctuated text takes half its
+ * estimate from its own counts and half from the overall rate.
  */
 const PUNCTUATION_PRIOR = 20;
 /** Absolute discount for pairs and triples (Ney's estimate is near 0.7 for text of this size). */
@@ -81,7 +82,10 @@ export class RunningTextModel {
   private readonly marks = [...COUNTED_PUNCTUATION].map((c) => c.charCodeAt(0));
   /** For each context character: the balanced probability that punctuation follows it. */
   private readonly marksAfter = new Float64Array(65536);
-  /** For each pair (a * 65536 + b): the triple estimate's raw punctuation mass after it (memo). */
+  /**
+   * For each pair (a * 65536 + b) with kept triples: the triple estimate's raw punctuation mass
+   * after it (memo; at most one entry per such pair, some 16 bytes each).
+   */
   private readonly marksAfterPair = new NumberTable(1 << 16);
   /** Characters in the corpus: how many different ones. */
   readonly vocabulary: number;
