@@ -211,6 +211,14 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(['涌', '□']).toContain(fix!.reading[0]);
   });
 
+  it('reads across two pairs that vanished in a row', () => {
+    // 是政府的权力: 政 D5FE 府 B8AE 的 B5C4 read out of step gave FE B8 and AE B5, both
+    // user-defined pairs, and both left nothing. Three characters stand where one gap shows.
+    const line = '者,認(rèn)為社?\ue4a3卫硎钦臋嗔Γ\ue0cd荒芾眄樥\ue47f\ue178⑸鐓^(qū)自治組織、社';
+    const [fix] = realignLine(line);
+    expect(fix!.reading).toMatch(/^會治理是(政府的|□□□)權力，不能理順政府、社區$/);
+  });
+
   it('still leaves a `?` between Latin characters alone', () => {
     expect(findTriggers('x=1?y 與 a,?b')).toEqual([]);
   });

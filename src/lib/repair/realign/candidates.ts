@@ -173,6 +173,12 @@ function halvesAfter(model: CharModel, trail: number): Half[] {
   return out;
 }
 
+/** How many middle characters of two vanished pairs in a row are tried after each first half. */
+const DOUBLE_MIDDLES = 8;
+/** Of how many first halves, and among how many of the commonest middle characters. */
+const DOUBLE_FIRSTS = 2;
+const DOUBLE_MIDDLE_POOL = 150;
+
 /** The best `k` of scored items, kept sorted (best first) as they come: no sort of the whole lot. */
 class TopK<T> {
   readonly items: Array<{ s: number; item: T }> = [];
@@ -198,7 +204,7 @@ class TopK<T> {
  * Two characters around a pair that vanished: (left, v1) and (v2, right). The halves are ranked
  * on their own first (against the neighbours' likeliest readings), then the best combinations.
  */
-function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost: number, prev: string, next: string): Option[] {
+function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost: number, prev: string, next: string, double = false): Option[] {
   const pairs = vanishingPairs();
   const prevCode = prev ? prev.charCodeAt(prev.length - 1) : -1;
   const nextCode = next ? next.charCodeAt(0) : -1;
@@ -223,17 +229,66 @@ function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost
   }
   // Every second half is tried after each of the best first halves: the pair itself is a bigram.
   const topSeconds = seconds.items.map(({ s, item }) => ({ ...item, s }));
-  const best = new TopK<{ f: Half & { lp: number }; sec: Half & { lp: number } }>(LOCAL_KEEP);
+  const best = new TopK<Option>(LOCAL_KEEP);
   for (const { s: fs, item: f } of firsts.items) {
     const allowed = pairs.get(f.v)!;
     for (const sec of topSeconds) {
       if (!allowed[sec.v]) continue;
       const upper = fs + sec.s;
       if (!best.admits(upper)) break; // the pair's own bigram only lowers the score, and seconds are sorted
-      best.add(upper + model.logPCode(sec.code, f.code), { f, sec });
+      best.add(upper + model.logPCode(sec.code, f.code), { text: f.ch + sec.ch, lp: f.lp + sec.lp - cost, vanish: true });
     }
   }
-  return best.items.map(({ item: { f, sec } }) => ({ text: f.ch + sec.ch, lp: f.lp + sec.lp - cost, vanish: true }));
+  if (double) {
+    // Two pairs in a row may vanish (政府 before a GB2312 character makes FE B8 and AE xx, both
+    // user-defined): three characters, the middle one made of the second byte of the first
+    // vanished pair and the first byte of the next.
+    for (const { s: fs, item: f } of firsts.items.slice(0, DOUBLE_FIRSTS)) {
+      const allowed = pairs.get(f.v)!;
+      const mids = new TopK<Middle & { lp: number }>(DOUBLE_MIDDLES);
+      for (const m of middles(model)) {
+        if (!allowed[m.lead]) continue;
+        const lp = -pageFormCost(model, m.ch);
+        const s = fs + model.logPCode(m.code, f.code) + lp - cost;
+        if (mids.admits(s)) mids.add(s, { ...m, lp });
+      }
+      for (const { s: ms, item: m } of mids.items) {
+        const allowed2 = pairs.get(m.trail)!;
+        for (const sec of topSeconds) {
+          if (!allowed2[sec.v]) continue;
+          const upper = ms + sec.s;
+          if (!best.admits(upper)) break;
+          best.add(upper + model.logPCode(sec.code, m.code), { text: f.ch + m.ch + sec.ch, lp: f.lp + m.lp + sec.lp - 2 * cost, vanish: true });
+        }
+      }
+    }
+  }
+  return best.items.map(({ item }) => item);
+}
+
+/** A character between two vanished pairs: its lead ends the first, its trail begins the second. */
+interface Middle {
+  ch: string;
+  code: number;
+  lead: number;
+  trail: number;
+}
+let middleList: Middle[] | undefined;
+function middles(model: CharModel): Middle[] {
+  if (!middleList) {
+    middleList = [];
+    const starts = [...vanishingPairs().keys()];
+    for (let a = 0x81; a <= 0xfe; a++) {
+      for (const b of starts) {
+        const ch = decodePair(a, b);
+        if (plausible(model, ch)) middleList.push({ ch, code: ch.charCodeAt(0), lead: a, trail: b });
+      }
+    }
+    // The commonest first: two pairs vanishing in a row is rare enough that only common middles are tried.
+    middleList.sort((x, y) => model.logUnigram(y.ch) - model.logUnigram(x.ch));
+    middleList = middleList.slice(0, DOUBLE_MIDDLE_POOL);
+  }
+  return middleList;
 }
 
 /** Keep the best `LOCAL_KEEP` options of a position, judged with its neighbours' likeliest reading. */
@@ -278,7 +333,7 @@ export function gapOptions(model: CharModel, gap: Gap, prev: string, next: strin
  */
 export function vanishedPairOptions(model: CharModel, gap: Gap, prev: string, next: string, tagged: ReadonlySet<string>): Option[] {
   gap.expanded = true;
-  const opts = vanishOptions(model, gap.left, gap.right, VANISH_COST, prev, next);
+  const opts = vanishOptions(model, gap.left, gap.right, VANISH_COST, prev, next, true);
   return prune(model, withTagCosts(opts, tagged, gap.lastTag), prev, next);
 }
 
