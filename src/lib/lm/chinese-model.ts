@@ -4,8 +4,9 @@
 // word's count, and how often each character starts and ends a word. The next character either
 // goes on the current word (the in-word pair) or, as often as the last one ends words, starts a
 // new one (how often it starts words). The second is pair and triple counts of running prose
-// (`data/`, see ngram-table.ts): how words follow one another. `pageModel` adapts the mixture to
-// one page's own text. The model reads simplified Chinese; traditional input is folded to
+// (`data/`, see ngram-table.ts): how words follow one another. The word score segments a text
+// under libpinyin's word-pair counts (word-bigrams.ts). `pageModel` adapts the character mixture
+// to one page's own text. The model reads simplified Chinese; traditional input is folded to
 // simplified one character at a time first. It only scores text; it never changes any.
 
 import { createRequire } from 'node:module';
@@ -51,67 +52,6 @@ const END_FLOOR = 0.1;
 const START_MIX = 0.7;
 /** Weight of the running-text counts against the dictionary estimate. */
 const RUNNING_WEIGHT = 0.8;
-/** Longest dictionary word the word model looks up. */
-const MAX_WORD = 6;
-
-/**
- * Max-probability segmentation (jieba's DAG without the HMM): each character alone, or a
- * dictionary word of up to MAX_WORD characters; returns the best total log probability.
- */
-function segmentScore(
-  text: string,
-  word: (w: string) => number | undefined,
-  char: (c: number) => number,
-  prefixes: WordPrefixes,
-): number {
-  const n = text.length;
-  const best = new Float64Array(n + 1).fill(-Infinity);
-  best[0] = 0;
-  for (let i = 0; i < n; i++) {
-    if (best[i] === -Infinity) continue;
-    const base = best[i]!;
-    const first = text.charCodeAt(i);
-    const single = base + char(first);
-    if (single > best[i + 1]!) best[i + 1] = single;
-    // Words are looked up only while some dictionary word begins with what has been read.
-    if (!prefixes.one[first]) continue;
-    let key = first;
-    for (let j = i + 1; j < Math.min(n, i + MAX_WORD); j++) {
-      const lp = word(text.slice(i, j + 1));
-      if (lp !== undefined && base + lp > best[j + 1]!) best[j + 1] = base + lp;
-      const len = j - i + 1;
-      if (len === 2) {
-        key = key * 65536 + text.charCodeAt(j);
-        if (!prefixes.two.lookup(key)) break;
-      } else if (len === 3) {
-        key = key * 65536 + text.charCodeAt(j);
-        if (!prefixes.three.lookup(key)) break;
-      }
-    }
-  }
-  return best[n]!;
-}
-
-/** Which beginnings of dictionary words lead on to longer ones (keys of 1, 2 and 3 UTF-16 codes). */
-export interface WordPrefixes {
-  /** A word of two or more characters begins with this character. */
-  one: Uint8Array;
-  /** A word of three or more begins with these two (a · 65536 + b). */
-  two: NumberTable;
-  /** A word of four or more begins with these three. */
-  three: NumberTable;
-}
-
-function addPrefixes(p: WordPrefixes, w: string): void {
-  const a = w.charCodeAt(0);
-  p.one[a] = 1;
-  if (w.length < 3) return;
-  const two = a * 65536 + w.charCodeAt(1);
-  p.two.set(two, 1);
-  if (w.length < 4) return;
-  p.three.set(two * 65536 + w.charCodeAt(2), 1);
-}
-
 export interface CharModel {
   /** log P(ch | prev); prev '' means no context. Both in any script. */
   logP(ch: string, prev: string): number;
@@ -128,18 +68,11 @@ export interface CharModel {
   /** log P(c | a b) on UTF-16 codes; a < 0 means only b is known. */
   logP3Code(c: number, b: number, a: number): number;
   /**
-   * The best segmentation of the text into words: scored by the word bigram model of running text
-   * where it is loaded (each word by the pair it makes with the word before), else by the
-   * dictionary's word frequencies (a unigram model, as jieba's own segmenter). A character that
-   * is no word counts by its own frequency.
+   * The best segmentation of the text into words under the word bigram model of running text
+   * (each word scored by the pair it makes with the word before); a character that is no word
+   * counts by its own frequency.
    */
   wordScore(text: string): number;
-  /** The word bigram model, if loaded. */
-  readonly wordPairs?: WordBigramModel;
-  /** The beginnings of dictionary words that lead on to longer ones. */
-  readonly prefixes: WordPrefixes;
-  /** log P(word) of a simplified dictionary word of 2–6 characters, undefined if not a word. */
-  wordLogP(word: string): number | undefined;
   /** The text folded to simplified, one character at a time. */
   simplifyText(text: string): string;
   /** For a model adapted to a page: whether the character stands in the page's text. */
@@ -170,7 +103,11 @@ class BigramModel implements CharModel {
   /** code → log P(unigram) of the simplified form (NaN: not computed yet). */
   private readonly logUni = new Float64Array(65536).fill(Number.NaN);
 
-  constructor(dictText: string) {
+  /** `wordPairs`: the word bigram model the word score uses. */
+  constructor(
+    dictText: string,
+    private readonly wordPairs: WordBigramModel,
+  ) {
     this.t2s = OpenCC.Converter({ from: 't', to: 'cn' });
     let lineStart = 0;
     const n = dictText.length;
@@ -181,31 +118,11 @@ class BigramModel implements CharModel {
       if (sp1 > lineStart && sp1 < lineEnd) {
         const sp2 = dictText.indexOf(' ', sp1 + 1);
         const freq = Number(dictText.slice(sp1 + 1, sp2 > 0 && sp2 < lineEnd ? sp2 : lineEnd));
-        if (freq > 0) {
-          this.addWord(dictText, lineStart, sp1, freq);
-          if (sp1 - lineStart >= 2 && sp1 - lineStart <= MAX_WORD) {
-            const w = dictText.slice(lineStart, sp1);
-            this.words.set(w, (this.words.get(w) ?? 0) + freq);
-          }
-        }
+        if (freq > 0) this.addWord(dictText, lineStart, sp1, freq);
       }
       lineStart = lineEnd + 1;
     }
     for (const [ch, p] of Object.entries(PUNCTUATION_P)) this.logUni[ch.charCodeAt(0)] = Math.log(p);
-    for (const [w, f] of this.words) {
-      this.words.set(w, Math.log(f / this.total));
-      addPrefixes(this.prefixes, w);
-    }
-  }
-
-  /** The beginnings of the dictionary's words, to stop looking for a word where none can be. */
-  readonly prefixes: WordPrefixes = { one: new Uint8Array(65536), two: new NumberTable(1 << 17), three: new NumberTable(1 << 17) };
-
-  /** log P(word) for dictionary words of 2 to MAX_WORD characters (after construction). */
-  private readonly words = new Map<string, number>();
-
-  wordLogP(word: string): number | undefined {
-    return this.words.get(word);
   }
 
   /** The text folded to simplified, one character at a time. */
@@ -216,13 +133,8 @@ class BigramModel implements CharModel {
   }
 
   wordScore(text: string): number {
-    const pairs = this.wordPairs;
-    if (pairs) return eitherZhu(this.simplifyText(text), (t) => pairs.score(t, (c) => this.logPCode(c, -1)));
-    return eitherZhu(this.simplifyText(text), (t) => segmentScore(t, (w) => this.wordLogP(w), (c) => this.logUniCode(c), this.prefixes));
+    return eitherZhu(this.simplifyText(text), (t) => this.wordPairs.score(t, (c) => this.logPCode(c, -1)));
   }
-
-  /** The word bigram model the word score uses (absent: the dictionary's unigrams). */
-  wordPairs: WordBigramModel | undefined;
 
   private addWord(text: string, start: number, end: number, freq: number): void {
     for (let i = start; i < end; i++) {
@@ -384,9 +296,8 @@ export const WORD_BIGRAMS_FILE = new URL('./data/word-bigrams.gz', import.meta.u
 export function chineseModel(): CharModel {
   if (!shared) {
     const path = require.resolve('@node-rs/jieba/dict.txt');
-    const model = new BigramModel(readFileSync(path, 'utf8'));
+    const model = new BigramModel(readFileSync(path, 'utf8'), new WordBigramModel(readFileSync(WORD_BIGRAMS_FILE), WORD_BIGRAMS_FILE.pathname));
     model.useRunningText(new RunningTextModel(readFileSync(RUNNING_TEXT_FILE), RUNNING_TEXT_FILE.pathname));
-    model.wordPairs = new WordBigramModel(readFileSync(WORD_BIGRAMS_FILE), WORD_BIGRAMS_FILE.pathname);
     shared = model;
   }
   return shared;
@@ -423,9 +334,10 @@ const LOG_KEEP_BASE = Math.log(1 - CACHE_WEIGHT);
 const TRIGRAM_WEIGHT = 0.4;
 
 /**
- * The model adapted to one page: a cache of the page's own character pairs (read in step, tags
- * stripped) mixed into the dictionary estimate, so words and punctuation habits the page shows
- * elsewhere count for the reading of its damaged runs. A standard cache language model.
+ * The model adapted to one page: a cache of the page's own character pairs and three-character
+ * phrases (read in step, tags stripped) mixed into the general estimate, so words and punctuation
+ * habits the page shows elsewhere count for the reading of its damaged runs. A standard cache
+ * language model; the word score is the general one.
  */
 export function pageModel(pageText: string, base: CharModel = chineseModel()): CharModel {
   const pairs = new NumberTable(pageText.length);
@@ -488,43 +400,12 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     if (k <= 0) return b + LOG_KEEP_BASE;
     return Math.log((1 - CACHE_WEIGHT) * Math.exp(b) + (CACHE_WEIGHT * k) / n);
   };
-  // The page's own words: how often a dictionary word stands in the page, counted when asked.
-  let simplifiedPage: string | undefined;
-  const pageWordCount = (w: string): number => {
-    simplifiedPage ??= base.simplifyText(pageText);
-    let n = 0;
-    for (let at = simplifiedPage.indexOf(w); at >= 0; at = simplifiedPage.indexOf(w, at + w.length)) n++;
-    return n;
-  };
-  /** About how many words the page has: Chinese words average a little under two characters. */
-  const pageWordTotal = Math.max(1, pageText.length / 1.8);
-  const wordMemo = new Map<string, number | undefined>();
-  const wordLogP = (w: string): number | undefined => {
-    if (wordMemo.has(w)) return wordMemo.get(w);
-    const v = pageWordLogP(w);
-    wordMemo.set(w, v);
-    return v;
-  };
-  const pageWordLogP = (w: string): number | undefined => {
-    const b = base.wordLogP(w);
-    if (b === undefined) return undefined;
-    const k = pageWordCount(w);
-    if (!k) return b + LOG_KEEP_BASE;
-    return Math.log((1 - CACHE_WEIGHT) * Math.exp(b) + (CACHE_WEIGHT * k) / pageWordTotal);
-  };
   const chars = new Uint8Array(65536);
   for (let i = 0; i < pageText.length; i++) chars[pageText.charCodeAt(i)] = 1;
   return {
     onPage: (ch) => ch.length === 1 && chars[ch.charCodeAt(0)] === 1,
-    wordLogP,
-    prefixes: base.prefixes,
     simplifyText: (t) => base.simplifyText(t),
-    wordScore: (text) => {
-      const pairs = base.wordPairs;
-      if (pairs) return eitherZhu(base.simplifyText(text), (t) => pairs.score(t, (c) => base.logPCode(c, -1)));
-      return eitherZhu(base.simplifyText(text), (t) => segmentScore(t, wordLogP, (c) => base.logPCode(c, -1), base.prefixes));
-    },
-    wordPairs: base.wordPairs,
+    wordScore: (text) => base.wordScore(text),
     code: (c) => base.code(c),
     logPCode,
     logP3Code: logP3,

@@ -10,7 +10,7 @@ const MAGIC = 'JKWB1';
 /** Absolute discount of the pair counts. */
 const DISCOUNT = 0.75;
 /** Longest word looked up, in UTF-16 units. */
-export const MAX_WORD = 6;
+const MAX_WORD = 6;
 /** States (words ending there) kept per position of a segmentation. */
 const STATES = 8;
 
