@@ -165,10 +165,6 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
     // behind has read the tag's `(` or first letters as bytes. Only a `?` that swallowed the `(`
     // may stand right before such a tail, and that end says so (its suffix).
     if (e.suffix !== '(' && TAG_FRAGMENT_RE.test(line.slice(e.end))) continue;
-    // In-step text never begins with the tail of a tag (`òu)`, `hì)`): a run that would leave one
-    // behind has read the tag's `(` or first letters as bytes. Only a `?` that swallowed the `(`
-    // may stand right before such a tail, and that end says so (its suffix).
-    if (e.suffix !== '(' && TAG_FRAGMENT_RE.test(line.slice(e.end))) continue;
     const positions: Option[][] = [];
     let ok = true;
     for (let i = 0; i < e.count; i++) {
