@@ -230,15 +230,16 @@ function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost
   // Every second half is tried after each of the best first halves: the pair itself is a bigram.
   const topSeconds = seconds.items.map(({ s, item }) => ({ ...item, s }));
   const best = new TopK<Option>(LOCAL_KEEP);
-  for (const { s: fs, item: f } of firsts.items) {
-    const allowed = pairs.get(f.v)!;
+  /** Each second half that completes a vanishing pair after `head` (scored `s`, its last character `last`). */
+  const closeWith = (s: number, head: string, last: number, allowed: Uint8Array, lp: number): void => {
     for (const sec of topSeconds) {
       if (!allowed[sec.v]) continue;
-      const upper = fs + sec.s;
+      const upper = s + sec.s;
       if (!best.admits(upper)) break; // the pair's own bigram only lowers the score, and seconds are sorted
-      best.add(upper + model.logPCode(sec.code, f.code), { text: f.ch + sec.ch, lp: f.lp + sec.lp - cost, vanish: true });
+      best.add(upper + model.logPCode(sec.code, last), { text: head + sec.ch, lp: lp + sec.lp, vanish: true });
     }
-  }
+  };
+  for (const { s: fs, item: f } of firsts.items) closeWith(fs, f.ch, f.code, pairs.get(f.v)!, f.lp - cost);
   if (double) {
     // Two pairs in a row may vanish (政府 before a GB2312 character makes FE B8 and AE xx, both
     // user-defined): three characters, the middle one made of the second byte of the first
@@ -252,15 +253,7 @@ function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost
         const s = fs + model.logPCode(m.code, f.code) + lp - cost;
         if (mids.admits(s)) mids.add(s, { ...m, lp });
       }
-      for (const { s: ms, item: m } of mids.items) {
-        const allowed2 = pairs.get(m.trail)!;
-        for (const sec of topSeconds) {
-          if (!allowed2[sec.v]) continue;
-          const upper = ms + sec.s;
-          if (!best.admits(upper)) break;
-          best.add(upper + model.logPCode(sec.code, m.code), { text: f.ch + m.ch + sec.ch, lp: f.lp + m.lp + sec.lp - 2 * cost, vanish: true });
-        }
-      }
+      for (const { s: ms, item: m } of mids.items) closeWith(ms, f.ch + m.ch, m.code, pairs.get(m.trail)!, f.lp + m.lp - 2 * cost);
     }
   }
   return best.items.map(({ item }) => item);
@@ -313,16 +306,19 @@ export interface Gap {
 
 /** The options of one restored position: the pair (left, right), or, where `?` stands, a vanished pair. */
 export function gapOptions(model: CharModel, gap: Gap, prev: string, next: string, tagged: ReadonlySet<string>): Option[] {
-  let opts = gap.unreadable
-    ? vanishOptions(model, gap.left, gap.right, 0, prev, next)
-    : pairOptions(model, gap.left, gap.right, gap.left.length === 1 && gap.right.length === 1);
-  if (!gap.unreadable && opts.length === 0) {
-    // The bytes on each side make no character (`£` before `m`: A3 6D): only a pair that vanished
-    // between them explains the page.
-    opts = vanishOptions(model, gap.left, gap.right, VANISH_COST, prev, next);
+  let opts: Option[];
+  if (gap.unreadable) {
+    opts = vanishOptions(model, gap.left, gap.right, 0, prev, next);
     gap.expanded = true;
+  } else {
+    opts = pairOptions(model, gap.left, gap.right, gap.left.length === 1 && gap.right.length === 1);
+    if (opts.length === 0) {
+      // The bytes on each side make no character (`£` before `m`: A3 6D): only a pair that
+      // vanished between them explains the page.
+      opts = vanishOptions(model, gap.left, gap.right, VANISH_COST, prev, next);
+      gap.expanded = true;
+    }
   }
-  if (gap.unreadable) gap.expanded = true;
   return prune(model, withTagCosts(opts, tagged, gap.lastTag), prev, next);
 }
 
