@@ -100,9 +100,13 @@ export function decode(
  * of the run still sees mojibake, so the page's own counts do not vouch for them (leave-one-out).
  */
 function scoreRight(model: CharModel, right: string, last: string, suspect: number): number {
-  if (suspect <= 0 || !model.scoreLeavingOut) return model.score(right, last);
-  const head = right.slice(0, suspect);
-  return model.scoreLeavingOut(head, last) + model.score(right.slice(suspect), (last + head).slice(-2));
+  return scoreSuspectThenRest(model, right.slice(0, Math.max(0, suspect)), right.slice(Math.max(0, suspect)), last);
+}
+
+/** A suspect stretch scored leave-one-out (where the model can), then the text after it as usual. */
+function scoreSuspectThenRest(model: CharModel, suspect: string, rest: string, prev: string): number {
+  const own = suspect && model.scoreLeavingOut ? model.scoreLeavingOut(suspect, prev) : model.score(suspect, prev);
+  return own + model.score(rest, (prev + suspect).slice(-2));
 }
 
 /** Score one hypothesis over the window [windowStart, windowEnd) of the line; the suspect stretch ends at `suspectEnd`. */
@@ -131,10 +135,7 @@ export function scoreAsIs(model: CharModel, line: string, start: number, windowE
   // A `?` read as it stands is a question mark or a lost space.
   const plain = (a: number, b: number): string => plainContext(line.slice(a, b)).replace(/\?/g, '？');
   const cut = Math.min(Math.max(start, suspectEnd), windowEnd);
-  const suspect = plain(start, cut);
-  const rest = plain(cut, windowEnd);
-  const own = model.scoreLeavingOut && suspect ? model.scoreLeavingOut(suspect, left) : model.score(suspect, left);
-  return own + model.score(rest, (left + suspect).slice(-2));
+  return scoreSuspectThenRest(model, plain(start, cut), plain(cut, windowEnd), left);
 }
 
 export function confidenceOf(margin: number): number {
