@@ -1,8 +1,9 @@
 // `npx tsx scripts/train-lm.ts [--fetch] [--libpinyin FILE] [DIR ...]` (or `npm run train-lm`):
 // counts character pairs and triples of running Simplified Chinese and writes
 // `src/lib/lm/data/running-text.ngrams.gz`, the running-text half of the repair's language model
-// (the other half is jieba's word dictionary). See src/lib/lm/data/README.md for the sources and
-// their licences.
+// (the other half is jieba's word dictionary), and, from libpinyin's model, the word bigram counts
+// `src/lib/lm/data/word-bigrams.gz` the word score segments with. See src/lib/lm/data/README.md
+// for the sources and their licences.
 //
 // Two sources. (1) libpinyin's interpolation model (`--libpinyin FILE`, its
 // `data/interpolation2.text`): counts of 51 million words and of word pairs from a large corpus;
@@ -124,13 +125,41 @@ const MIN_PAIR = Number(process.env.MIN_PAIR ?? 1);
 /**
  * libpinyin's interpolation model in text form (`data/interpolation2.text` of its source): word
  * counts (`\1-gram`: `\item ID WORD count N`) and counts of word pairs (`\2-gram`:
- * `\item ID1 W1 ID2 W2 count N`) from a large corpus. Each word adds its characters, the pairs
- * and triples inside it; each word pair adds the pair and triples across its boundary.
- * Returns the word tokens read.
+ * `\item ID1 W1 ID2 W2 count N`) from a large corpus, read once for both files. Han words only,
+ * and pairs of two Han words.
  */
-function addLibpinyinModel(path: string): number {
+interface LibpinyinCounts {
+  words: Array<[word: string, n: number]>;
+  pairs: Array<[a: string, b: string, n: number]>;
+}
+
+function readLibpinyinModel(path: string): LibpinyinCounts {
   const text = readFileSync(path, 'utf8');
+  const hanOnly = (w: string): boolean => w.length > 0 && [...w].every((c) => c.length === 1 && HAN.test(c));
+  const out: LibpinyinCounts = { words: [], pairs: [] };
   let section = '';
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end);
+    at = end + 1;
+    if (line.startsWith('\\1-gram') || line.startsWith('\\2-gram')) section = line;
+    if (!line.startsWith('\\item ')) continue;
+    const f = line.split(' ');
+    const n = Number(f[f.length - 1]);
+    if (!(n > 0)) continue;
+    if (section === '\\1-gram' && f.length === 5 && hanOnly(f[2]!)) out.words.push([f[2]!, n]);
+    else if (section === '\\2-gram' && f.length === 7 && hanOnly(f[2]!) && hanOnly(f[4]!)) out.pairs.push([f[2]!, f[4]!, n]);
+  }
+  return out;
+}
+
+/**
+ * Adds libpinyin's counts to the character counts: each word adds its characters, the pairs and
+ * triples inside it; each word pair adds the pair and triples across its boundary. Returns the
+ * word tokens read.
+ */
+function addLibpinyinModel(lp: LibpinyinCounts): number {
   let tokens = 0;
   const addSeq = (seq: string, n: number, from: number): void => {
     // Pairs and triples that end at or after `from` (earlier ones were counted with the word).
@@ -146,56 +175,28 @@ function addLibpinyinModel(path: string): number {
       }
     }
   };
-  const hanOnly = (w: string): boolean => w.length > 0 && [...w].every((c) => c.length === 1 && HAN.test(c));
-  for (let at = 0; at < text.length; ) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    const line = text.slice(at, end);
-    at = end + 1;
-    if (line.startsWith('\\1-gram') || line.startsWith('\\2-gram')) section = line;
-    if (!line.startsWith('\\item ')) continue;
-    const f = line.split(' ');
-    const n = Number(f[f.length - 1]);
-    if (!(n > 0)) continue;
-    if (section === '\\1-gram' && f.length === 5) {
-      const w = f[2]!;
-      if (!hanOnly(w)) continue;
-      tokens += n;
-      addSeq(w, n, 0);
-    } else if (section === '\\2-gram' && f.length === 7) {
-      const a = f[2]!;
-      const b = f[4]!;
-      if (!hanOnly(a) || !hanOnly(b)) continue;
-      // Only what crosses the boundary: the last two of a and the first two of b.
-      const joint = a.slice(-2) + b.slice(0, 2);
-      addSeq(joint, n, Math.min(a.length, 2));
-    }
+  for (const [w, n] of lp.words) {
+    tokens += n;
+    addSeq(w, n, 0);
+  }
+  for (const [a, b, n] of lp.pairs) {
+    // Only what crosses the boundary: the last two of a and the first two of b.
+    addSeq(a.slice(-2) + b.slice(0, 2), n, Math.min(a.length, 2));
   }
   return tokens;
 }
+
 /**
- * libpinyin's words and word pairs as they stand, for the word bigram model: Han words only,
- * numbered by descending count (ties in code-point order), and the pairs of two such words.
+ * libpinyin's words and word pairs as they stand, for the word bigram model: words numbered by
+ * descending count (ties in code-point order), and the pairs of two such words.
  */
-function libpinyinWordBigrams(path: string): { words: Array<{ word: string; count: number }>; pairs: Map<number, number> } {
-  const text = readFileSync(path, 'utf8');
-  const hanOnly = (w: string): boolean => w.length > 0 && [...w].every((c) => c.length === 1 && HAN.test(c));
+function libpinyinWordBigrams(lp: LibpinyinCounts): { words: Array<{ word: string; count: number }>; pairs: Map<number, number> } {
   const counts = new Map<string, number>();
-  const pairLines: Array<[string, string, number]> = [];
-  let section = '';
-  for (const line of text.split('\n')) {
-    if (line.startsWith('\\1-gram') || line.startsWith('\\2-gram')) section = line;
-    if (!line.startsWith('\\item ')) continue;
-    const f = line.split(' ');
-    const n = Number(f[f.length - 1]);
-    if (!(n > 0)) continue;
-    if (section === '\\1-gram' && f.length === 5 && hanOnly(f[2]!)) counts.set(f[2]!, (counts.get(f[2]!) ?? 0) + n);
-    else if (section === '\\2-gram' && f.length === 7) pairLines.push([f[2]!, f[4]!, n]);
-  }
+  for (const [w, n] of lp.words) counts.set(w, (counts.get(w) ?? 0) + n);
   const words = [...counts].map(([word, count]) => ({ word, count })).sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
   const id = new Map(words.map((w, i) => [w.word, i]));
   const pairs = new Map<number, number>();
-  for (const [a, b, n] of pairLines) {
+  for (const [a, b, n] of lp.pairs) {
     const ia = id.get(a);
     const ib = id.get(b);
     if (ia === undefined || ib === undefined) continue;
@@ -258,18 +259,19 @@ for (const dir of dirs) {
 }
 const docsHan = han;
 let words = 0;
-if (libpinyinFile) words = addLibpinyinModel(libpinyinFile);
-const allTriples = counts.trigrams.size;
-for (const [k, n] of counts.trigrams) if (n < MIN_TRIPLE) counts.trigrams.delete(k);
-for (const [k, n] of counts.bigrams) if (n < MIN_PAIR) counts.bigrams.delete(k);
+mkdirSync(new URL('.', OUT), { recursive: true });
 if (libpinyinFile) {
-  const wb = libpinyinWordBigrams(libpinyinFile);
+  const lp = readLibpinyinModel(libpinyinFile);
+  words = addLibpinyinModel(lp);
+  const wb = libpinyinWordBigrams(lp);
   const wordsOut = encodeWordBigrams(wb);
   writeFileSync(WORDS_OUT, wordsOut);
   console.log(`${wb.words.length} words, ${wb.pairs.size} word pairs; ${(wordsOut.length / 1e6).toFixed(2)} MB → ${WORDS_OUT.pathname}`);
 }
+const allTriples = counts.trigrams.size;
+for (const [k, n] of counts.trigrams) if (n < MIN_TRIPLE) counts.trigrams.delete(k);
+for (const [k, n] of counts.bigrams) if (n < MIN_PAIR) counts.bigrams.delete(k);
 const out = encodeCounts(counts);
-mkdirSync(new URL('.', OUT), { recursive: true });
 writeFileSync(OUT, out);
 console.log(
   `${seen.size} lines, ${docsHan} Han characters of documentation; ${words} word tokens of libpinyin's model; ${counts.unigrams.size} characters, ${counts.bigrams.size} pairs, ` +
