@@ -135,6 +135,28 @@ describe('repairPage on small pages', () => {
     expect(r.text).toBe('采用匹兹堡睡眠质量指数（PSQI）测量（见表1）。这是为什么？');
   });
 
+  it('restores the punctuation of statistics and formulas inside a Chinese sentence', () => {
+    // Lines of an article on a survey, folded as the family's pages fold them.
+    const cases: Array<[string, string]> = [
+      ['問卷的KMO值為0.952,Bartlett球形檢驗的χ²值為28 416.37(df=496,p<0.001),適合進行因子分析。', '问卷的KMO值为0.952，Bartlett球形检验的χ²值为28 416.37（df=496，p<0.001），适合进行因子分析。'],
+      ['擬合良好(χ²/df=2.87,RMSEA=0.038,CFI=0.951),各題項', '拟合良好（χ²/df=2.87，RMSEA=0.038，CFI=0.951），各题项'],
+      ['假設:H1,技術自我效能正向影響', '假设：H1，技术自我效能正向影响'],
+      ['平均分(M=3.08),t=9.37,占36.9%;30歲及以下', '平均分（M=3.08），t=9.37，占36.9%；30岁及以下'],
+      ['隨機抽取4~6所學校,每次40~70分鐘', '随机抽取4～6所学校，每次40～70分钟'],
+    ];
+    for (const [page, edition] of cases) expect(repairPage(page).text).toBe(edition);
+  });
+
+  it('keeps ASCII marks in English references, numbers, times and citation brackets', () => {
+    const english = '[7] MISHRA P, KOEHLER M J. Technological pedagogical content knowledge[J]. Teachers College Record, 2006, 108(6): 1017-1054.';
+    expect(repairPage(english).text).toBe(english);
+    expect(repairPage('共1,286名教師,於10:30開始[6,8]。').text).toBe('共1,286名教师，于10:30开始[6,8]。');
+    expect(repairPage('通知[EB/OL].(2018-04-18)[2023-02-10].http://www.moe.gov.cn/a.html.').text).toBe(
+      '通知[EB/OL].(2018-04-18)[2023-02-10].http://www.moe.gov.cn/a.html.',
+    );
+    expect(repairPage('設f(x)為函數,路徑為~/.profile').text).toBe('设f(x)为函数，路径为~/.profile');
+  });
+
   it('completes a bracket pair whose other half is already full-width', () => {
     expect(repairPage('(一）政社互動').text).toBe('（一）政社互动');
     expect(repairPage('見（表1)').text).toBe('见（表1）');

@@ -1,11 +1,13 @@
 // Lost spaces and folded punctuation. The page was NFKC-normalised, which turned the full-width
-// Chinese punctuation ，：；（）！？ into ASCII, and a lost no-break space became `?`. This stage
-// proposes the edits that restore them inside Chinese text only: never inside Latin words,
-// numbers, dates, URLs or article numbers. It proposes; the transcript records.
+// Chinese punctuation ，：；（）！？ and the range's ～ into ASCII, and a lost no-break space
+// became `?`. This stage proposes the edits that restore them in Chinese sentences, statistics and
+// formulas inside them included (0.952，Bartlett), and never in English text (a mark followed by a
+// space), numbers (1,286, 06:21), citations ([6,8]), dates, URLs or article numbers. It proposes;
+// the transcript records.
 
 import type { Edit } from './transcript.ts';
 
-const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
+const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）', '~': '～' };
 /** ASCII codes of FULL's keys. */
 const FOLDED = new Uint8Array(128);
 for (const k of Object.keys(FULL)) FOLDED[k.charCodeAt(0)] = 1;
@@ -54,6 +56,46 @@ export function spaceEdits(line: string, offset: number): Edit[] {
   return edits;
 }
 
+/**
+ * Marks that belong to a number, not to the sentence: a thousands separator (1,286), a time or
+ * a ratio (06:21, 1:2), and the commas of a citation's bracket ([6,8], [2,5-7]).
+ */
+function numberMarks(line: string): Uint8Array {
+  const out = new Uint8Array(line.length);
+  const re = /(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d.])|\d:(?=\d)|\[[\d,\-–\s]+\]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) {
+    for (let k = m.index; k < m.index + m[0].length; k++) if (line[k] === ',' || line[k] === ':') out[k] = 1;
+  }
+  return out;
+}
+
+/** English-style punctuation: a mark with a space after it (`2006, 108(6): 1017`). */
+function englishBoundary(line: string, i: number): boolean {
+  const c = line.charCodeAt(i);
+  return c < 0x80 && FOLDED[c] === 1 && (line[i + 1] === ' ' || line[i + 1] === '\t');
+}
+
+/**
+ * Whether the mark at i stands in a Chinese clause: Chinese text lies on one side or the other
+ * before an English-style boundary (a mark followed by a space) or the line's end. NFKC left no
+ * space after a folded full-width mark, and English text puts one there: so `0.952,Bartlett` in
+ * a Chinese sentence had `，`, and `2006, 108(6)` in an English reference did not.
+ */
+function inChineseClause(line: string, i: number): boolean {
+  for (let k = i - 1; k >= 0 && i - k <= CLAUSE_REACH; k--) {
+    if (isChinese(line[k])) return true;
+    if (englishBoundary(line, k)) break;
+  }
+  for (let k = i + 1; k < line.length && k - i <= CLAUSE_REACH; k++) {
+    if (isChinese(line[k])) return true;
+    if (englishBoundary(line, k)) break;
+  }
+  return false;
+}
+/** How far (in characters) a clause's Chinese text is looked for on each side of a mark. */
+const CLAUSE_REACH = 40;
+
 /** ASCII punctuation that NFKC folded from full-width, restored where the text is Chinese. */
 export function punctuationEdits(line: string, offset: number): Edit[] {
   const edits: Edit[] = [];
@@ -87,26 +129,46 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       const content = line.slice(open + 1, i);
       const prev = before(line, open);
       const hasHan = /\p{Script=Han}/u.test(content);
-      // Inside numbers (1008-2991(2021)01-095-006, 2018(08)) the parentheses stay ASCII.
-      const numeric = /^[\d\s.\-–/]*$/.test(content) && (isAsciiWord(prev) || isAsciiWord(line[i + 1]));
-      if (!numeric && (hasHan || isChinese(prev))) {
+      // Numbers and dates in brackets (1008-2991(2021)01-095-006, 2018(08), [EB/OL].(2018-04-18))
+      // stay ASCII unless Chinese text stands right before them.
+      const numeric = /^[\d\s.\-–/]*$/.test(content);
+      if (hasHan || isChinese(prev)) {
+        if (numeric && !hasHan && (isAsciiWord(prev) || isAsciiWord(line[i + 1]))) continue;
         const why = hasHan ? 'a Chinese parenthetical' : 'a parenthetical in Chinese text';
         edits.push(make(open, hasHan ? 0.98 : 0.9, why), make(i, hasHan ? 0.98 : 0.9, why));
+      } else if (!numeric && !/[A-Za-z]/.test(line[open - 1] ?? '') && !/[,;:!?] /.test(content) && inChineseClause(line, open)) {
+        // Statistics after a number in a Chinese sentence (28 416.37(df=496,p<0.001)); not a
+        // function's argument (f(x)) and not English text with its spaces.
+        edits.push(make(open, 0.85, 'a parenthetical in a Chinese sentence'), make(i, 0.85, 'a parenthetical in a Chinese sentence'));
       }
     }
   }
+  // The other marks see the brackets as restored: `(M=3.08),t=9.37` after Chinese text.
+  let view = line;
+  if (edits.length > 0) {
+    const chars = line.split('');
+    for (const e of edits) chars[e.start - offset] = e.reading;
+    view = chars.join('');
+  }
+  const numbers = numberMarks(line);
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
     if (code > 0x7f || !FOLDED[code]) continue;
     const ch = line[i]!;
-    if (ch === '(' || ch === ')' || inGuard(i)) continue;
-    const prev = before(line, i);
-    const next = after(line, i);
+    if (ch === '(' || ch === ')' || inGuard(i) || numbers[i]) continue;
+    const prev = before(view, i);
+    const next = after(view, i);
     if (ch === '?' && next !== '' && !isChinese(next) && !isChinese(prev)) continue;
+    // A range (4~6所, 0.83~0.91) had the wave dash ～; a tilde elsewhere (~/.profile) stays.
+    if (ch === '~' && !((/[\d%]/.test(prev) || isChinese(prev)) && (/\d/.test(next) || isChinese(next)))) continue;
     if (isChinese(prev)) {
       edits.push(make(i, 0.95, 'after Chinese text'));
-    } else if (isChinese(next) && !isAsciiWord(prev) && prev !== '' && !/[./:]/.test(prev)) {
+    } else if (englishBoundary(line, i) || prev === '' || /[./:]/.test(prev)) {
+      continue;
+    } else if (isChinese(next)) {
       edits.push(make(i, 0.85, 'before Chinese text'));
+    } else if (inChineseClause(view, i)) {
+      edits.push(make(i, 0.8, 'in a Chinese sentence, with no space after it'));
     }
   }
   return edits;
