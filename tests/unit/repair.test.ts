@@ -192,6 +192,29 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(r.text.slice(run.edition.start, run.edition.end)).toBe(run.reading);
   });
 
+  it('ends a run at a pair that read the ASCII letter after it, even before Latin text in brackets', () => {
+    // 方差膨胀因子（VIF）: （ is A3 A8, and A8 with the V after it made ╒ (A8 56). The page then
+    // goes on in step with IF), which is Latin, not the tail of a pinyin tag.
+    const page = '各模型的方差膨脹因子(VIF)均小於10,各模型的?讲钆蛎浺蜃樱╒IF)均小於5。';
+    const r = repairPage(page);
+    expect(r.text).toBe('各模型的方差膨胀因子（VIF）均小于10，各模型的方差膨胀因子（VIF）均小于5。');
+    const run = r.apparatus.find((e) => e.kind === 'realign')!;
+    expect(run.witness).toBe('?讲钆蛎浺蜃樱╒');
+    expect(run.reading).toBe('方差膨胀因子（V');
+  });
+
+  it('marks the ASCII byte a closing ? swallowed, where the page goes on with what could not have broken the pair', () => {
+    // 系数均在0.80: 在 (D4 DA) broke on the digit 0, and the ? took the 0 with it: .80 follows.
+    const line = '表明問卷具有良好的內部一致性?挥绊懸蛩馗鞣至勘淼摩料禂稻?.80以上。';
+    const [fix] = realignLine(line);
+    expect(fix!.end).toBe(line.indexOf('.80'));
+    expect(fix!.reading.endsWith('□')).toBe(true);
+    // Where the page goes on with the digit itself, nothing was swallowed.
+    const kept = realignLine('表明問卷具有良好的內部一致性?挥绊懸蛩馗鞣至勘淼摩料禂稻?0.80以上。')[0]!;
+    expect(kept.end).toBe(line.indexOf('.80'));
+    expect(kept.lacunae).toBeLessThan(fix!.lacunae);
+  });
+
   it('reads a pair that vanished where the bytes on each side make no character', () => {
     // 前提下，適(shì): the comma's trail byte AC and 適's lead DF made a user-defined pair that
     // left nothing; 拢 (C2 A3) and the ASCII trail byte m (6D) are all the page shows of them.

@@ -9,6 +9,7 @@ import { MAX_ENDS, MAX_TOKENS, SILENT_START_COST } from './constants.ts';
 import {
   ALL_LEADS,
   HIGH_TRAILS,
+  LACUNA,
   leftContext,
   reads,
   TAG_FRAGMENT_RE,
@@ -101,7 +102,17 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
         break;
       } else {
         const tagAfter = tagAt(pos + 1);
-        ends.push({ count: tokens.length, endOpts: HIGH_TRAILS, end: pos + 1, label: 'broken pair', tagAfter, suffix: '' });
+        // A pair breaks on the ASCII byte after it (a digit, a bracket): where the page goes on
+        // with anything else, the `?` swallowed that byte too, and nothing says which it was.
+        const swallowed = !tagAfter && swallowedByte(line, pos + 1);
+        ends.push({
+          count: tokens.length,
+          endOpts: HIGH_TRAILS,
+          end: pos + 1,
+          label: swallowed ? 'broken pair that swallowed an ASCII byte' : 'broken pair',
+          tagAfter,
+          suffix: swallowed ? LACUNA : '',
+        });
         // `?(xì)`: the tagger tags characters, never a pair it could not read; the tag is the real
         // last character's, and the text after it is in step.
         if (tagAfter) break;
@@ -164,7 +175,7 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
     // In-step text never begins with the tail of a tag (`òu)`, `hì)`): a run that would leave one
     // behind has read the tag's `(` or first letters as bytes. Only a `?` that swallowed the `(`
     // may stand right before such a tail, and that end says so (its suffix).
-    if (e.suffix !== '(' && TAG_FRAGMENT_RE.test(line.slice(e.end))) continue;
+    if (e.suffix !== '(' && tagTailAt(line, e.end)) continue;
     const positions: Option[][] = [];
     let ok = true;
     for (let i = 0; i < e.count; i++) {
@@ -184,4 +195,23 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
     out.push({ start: trigger.start, end: e.end, positions, gaps, prior, tagAfter: e.tagAfter, suffix: e.suffix, label: e.label });
   }
   return out;
+}
+
+/** Whether the text at `at` begins with the tail of a pinyin tag (`òu)`), not of Latin text (`IF)` of `(VIF)`). */
+function tagTailAt(line: string, at: number): boolean {
+  const frag = TAG_FRAGMENT_RE.exec(line.slice(at));
+  return frag !== null && frag[1] === frag[1]!.toLowerCase() && isPinyinSyllable(frag[1]!);
+}
+
+/**
+ * Whether the text after a run's closing `?` shows that the broken pair swallowed the ASCII byte
+ * it broke on: the page goes on with a character that could not have broken it (one of GBK's
+ * two-byte characters, or a letter, which would have made a pair), or with a number that has lost
+ * its first digit (`?.80`).
+ */
+function swallowedByte(line: string, at: number): boolean {
+  const c = line.charCodeAt(at);
+  if (Number.isNaN(c) || c === 0x20 || c === 0x09) return false;
+  if (c >= 0x80 || (c >= 0x40 && c <= 0x7e)) return true;
+  return c === 0x2e && /\d/.test(line[at + 1] ?? '');
 }

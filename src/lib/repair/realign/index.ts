@@ -12,7 +12,7 @@ import { vanishedPairOptions, type Option } from './candidates.ts';
 import { RIGHT_CONTEXT, VANISH_CONFIDENCE_CAP, VANISH_LOOK_BELOW, VANISH_PATHS, WORD_CONTEXT } from './constants.ts';
 import { hypotheses, type Hypothesis, type Trigger } from './hypotheses.ts';
 import { confidenceOf, refine, scoreAsIs, scoreHypothesis, type PrefixCache, type Scored } from './search.ts';
-import { plainContext, reads, tagAfterMark, TAG_FRAGMENT_RE, TAG_RE } from './tokens.ts';
+import { LACUNA, plainContext, reads, tagAfterMark, TAG_FRAGMENT_RE, TAG_RE } from './tokens.ts';
 
 /** One realigned run, in the coordinates of the line it was found in. */
 export interface RealignFix {
@@ -41,7 +41,6 @@ export interface RealignOptions {
   tagged?: ReadonlySet<string>;
 }
 
-const LACUNA = "□";
 const NO_TAGS: ReadonlySet<string> = new Set();
 
 function isHan(ch: string): boolean {
@@ -135,8 +134,8 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     let text: string;
     if (margin < acceptMargin) {
       // The run itself is not clear: every character it stands for is a lacuna.
-      lacunae = texts.join('').length;
-      text = LACUNA.repeat(lacunae) + best.h.suffix;
+      text = LACUNA.repeat(texts.join('').length) + best.h.suffix;
+      lacunae = [...text].filter((c) => c === LACUNA).length;
     } else {
       text = texts.map((t, i) => (margins[i]! < charMargin ? LACUNA.repeat(t.length) : t)).join('') + best.h.suffix;
       lacunae = [...text].filter((c) => c === LACUNA).length;
