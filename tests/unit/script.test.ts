@@ -92,6 +92,10 @@ describe('the 著 rule', () => {
     // "written by" in a reference
     expect(s('亨廷頓著,王冠華譯')).toBe('亨廷顿著,王冠华译');
     expect(s('張三等著.')).toBe('张三等著.');
+    // what someone wrote, and "has written" before a title; a particle before a title stays 着
+    expect(s('余肇鈞所著《蒙齋讀書記》稿本十二卷')).toBe('余肇钧所著《蒙斋读书记》稿本十二卷');
+    expect(s('魯迅著有《吶喊》')).toBe('鲁迅著有《呐喊》');
+    expect(s('他捧著《紅樓夢》讀著有趣')).toBe('他捧着《红楼梦》读着有趣');
   });
 
   it('takes its zhù words from OpenCC and zhu-words.tsv, each line with a reason', () => {

@@ -108,7 +108,9 @@ const AUTHOR_AFTER = /^(?:[^\p{Script=Han}]|[译譯编編]|$)/u;
  *    more characters right after it;
  * 2. 著 after a person's name (jieba tag nr*) or 等, before punctuation, the line end or 译/编:
  *    the "written by" of a reference (亨廷顿著, 张三等著);
- * 3. otherwise 着.
+ * 3. 所著 ("what … wrote": 余肇钧所著《蒙斋读书记》; the particle never follows 所), and 著有
+ *    before a book title (著有《呐喊》; jieba cuts both, so the word list cannot hold them);
+ * 4. otherwise 着.
  */
 export function staysZhu(text: string, p: number): boolean {
   let a = p;
@@ -137,6 +139,7 @@ export function staysZhu(text: string, p: number): boolean {
     }
   }
 
+  if (text[p - 1] === '所' || text.startsWith('有《', p + 1)) return true;
   if (AUTHOR_AFTER.test(text.slice(p + 1, p + 2))) {
     if (text[p - 1] === '等') return true;
     if (p > a) {
