@@ -3,7 +3,9 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { repairPage } from '../../src/lib/repair/index.ts';
 import {
+  authorGlossed,
   findPinyinTags,
   isPinyinSyllable,
   MISFIT,
@@ -152,5 +154,21 @@ describe('syllables and readings', () => {
 
   it('caches readings per character', () => {
     expect(readingKeysOf('關')).toBe(readingKeysOf('關'));
+  });
+});
+
+describe('author glosses', () => {
+  it('tells the author\'s own gloss from the site\'s tags by where the character stands untagged', () => {
+    const lines = ['他對《詩集傳》的葉(xié)音說頗不以為然。', '每半葉十行,枝葉扶疏,一葉知秋。', '關(guān)系與關(guān)聯,相關(guān)。'];
+    expect([...authorGlossed(lines)]).toEqual(['葉']);
+    // Tagged everywhere it stands: the site's.
+    expect(authorGlossed(['關(guān)系與關(guān)聯', '相關(guān)的葉(yè)子']).size).toBe(0);
+    // Untagged once only: not enough to keep a tag that reads the character.
+    expect(authorGlossed(['葉(xié)音', '枝葉']).size).toBe(0);
+  });
+
+  it('keeps the gloss in the edition, in full-width brackets, and takes the site\'s tags out', () => {
+    const page = '他對朱熹《詩集傳》的葉(xié)音說頗不以為然。\n每半葉十行,枝葉扶疏,一葉知秋,關(guān)系相關(guān)。';
+    expect(repairPage(page).text).toBe('他对朱熹《诗集传》的叶（xié）音说颇不以为然。\n每半叶十行，枝叶扶疏，一叶知秋，关系相关。');
   });
 });

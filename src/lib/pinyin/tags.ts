@@ -127,3 +127,34 @@ export function stripPinyinTags(text: string, tags: readonly PinyinTag[] = findP
   }
   return out + text.slice(at);
 }
+
+/**
+ * The characters whose tags on a page are the author's own glosses (叶（xié）音), not the site's.
+ * The site tags a character wherever it stands, so a character that stands untagged at least
+ * twice, and at least twice as often as tagged, was not tagged by the site. Pass the page's
+ * in-step text: characters read out of step (mojibake) never carry tags and would count.
+ */
+export function authorGlossed(lines: readonly string[]): Set<string> {
+  const tagged = new Map<string, number>();
+  const tagStarts: Array<Set<number>> = [];
+  for (const line of lines) {
+    const tags = findPinyinTags(line);
+    tagStarts.push(new Set(tags.map((t) => t.start)));
+    for (const t of tags) tagged.set(t.char, (tagged.get(t.char) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  if (tagged.size === 0) return out;
+  const untagged = new Map<string, number>();
+  lines.forEach((line, k) => {
+    const starts = tagStarts[k]!;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i]!;
+      if (tagged.has(ch) && !starts.has(i + 1)) untagged.set(ch, (untagged.get(ch) ?? 0) + 1);
+    }
+  });
+  for (const [ch, n] of tagged) {
+    const u = untagged.get(ch) ?? 0;
+    if (u >= 2 && u >= 2 * n) out.add(ch);
+  }
+  return out;
+}

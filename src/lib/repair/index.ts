@@ -6,7 +6,7 @@
 // it cannot restore is printed as □ with the witness kept.
 
 import { pageModel } from '../lm/chinese-model.ts';
-import { findPinyinTags, stripPinyinTags } from '../pinyin/index.ts';
+import { authorGlossed, findPinyinTags, stripPinyinTags } from '../pinyin/index.ts';
 import { restoreSimplified, SCRIPT_RULES } from '../script/index.ts';
 import type { Emendation } from './apparatus.ts';
 import { classifyFurniture, splitLines, type PageLine } from './furniture.ts';
@@ -50,7 +50,10 @@ export function repairPage(page: string, options: RepairOptions = {}): RepairRes
 
   // 1. Mojibake runs, read in step again, scored by a model that knows this page's own text.
   const bodyLines = pageLines.filter((l) => !roles.has(l.index)).map((l) => l.text);
-  const tagged = new Set(bodyLines.flatMap((l) => findPinyinTags(l).map((tag) => tag.char)));
+  // Tags on characters the page leaves untagged elsewhere are the author's glosses: they stay.
+  const glossed = authorGlossed(bodyLines.map(withoutSuspects));
+  const siteTag = (tag: { char: string }): boolean => !glossed.has(tag.char);
+  const tagged = new Set(bodyLines.flatMap((l) => findPinyinTags(l).filter(siteTag).map((tag) => tag.char)));
   const body = bodyLines.map((l) => withoutSuspects(stripPinyinTags(l))).join('\n');
   const realignOptions: RealignOptions = { model: pageModel(body), tagged, ...options.realign };
   stage(t, roles, (line) =>
@@ -66,7 +69,7 @@ export function repairPage(page: string, options: RepairOptions = {}): RepairRes
 
   // 2. Pinyin tags that read the character in front of them.
   stage(t, roles, (line) =>
-    findPinyinTags(line.text).map((tag) => ({
+    findPinyinTags(line.text).filter(siteTag).map((tag) => ({
       start: line.start + tag.start - tag.char.length,
       end: line.start + tag.end,
       reading: tag.char,

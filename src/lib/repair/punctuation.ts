@@ -57,12 +57,13 @@ export function spaceEdits(line: string, offset: number): Edit[] {
 }
 
 /**
- * Marks that belong to a number, not to the sentence: a thousands separator (1,286), a time or
- * a ratio (06:21, 1:2), and the commas of a citation's bracket ([6,8], [2,5-7]).
+ * Marks that belong to a number, not to the sentence: a thousands separator (1,286), a time
+ * (06:21, 06:21:08) or a ratio of digits (1:2), and the commas of a citation's bracket ([6,8],
+ * [2,5-7]). A year before a page (2017：213-230 in a reference) is the sentence's.
  */
 function numberMarks(line: string): Uint8Array {
   const out = new Uint8Array(line.length);
-  const re = /(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d.])|\d:(?=\d)|\[[\d,\-–\s]+\]/g;
+  const re = /(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d.])|(?<!\d)\d{1,2}(?::\d\d)+(?!\d)|(?<![\d.])\d:\d(?![\d.])|\[[\d,\-–\s]+\]/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line))) {
     for (let k = m.index; k < m.index + m[0].length; k++) if (line[k] === ',' || line[k] === ':') out[k] = 1;
@@ -130,15 +131,22 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       const prev = before(line, open);
       const hasHan = /\p{Script=Han}/u.test(content);
       // Numbers and dates in brackets (1008-2991(2021)01-095-006, 2018(08), [EB/OL].(2018-04-18))
-      // stay ASCII unless Chinese text stands right before them.
+      // stay ASCII unless Chinese text or a percentage stands right before them.
       const numeric = /^[\d\s.\-–/]*$/.test(content);
-      if (hasHan || isChinese(prev)) {
-        if (numeric && !hasHan && (isAsciiWord(prev) || isAsciiWord(line[i + 1]))) continue;
-        const why = hasHan ? 'a Chinese parenthetical' : 'a parenthetical in Chinese text';
-        edits.push(make(open, hasHan ? 0.98 : 0.9, why), make(i, hasHan ? 0.98 : 0.9, why));
-      } else if (!numeric && !/[A-Za-z]/.test(line[open - 1] ?? '') && !/[,;:!?] /.test(content) && inChineseClause(line, open)) {
-        // Statistics after a number in a Chinese sentence (28 416.37(df=496,p<0.001)); not a
-        // function's argument (f(x)) and not English text with its spaces.
+      // A space after the pair or before it is English spacing, which folding never leaves:
+      // (7.82±1.35) mmol/L was printed with ASCII brackets.
+      const spaced = /[ \t]/.test(line[i + 1] ?? '') || /[ \t]/.test(line[open - 1] ?? '');
+      if (hasHan) {
+        edits.push(make(open, 0.98, 'a Chinese parenthetical'), make(i, 0.98, 'a Chinese parenthetical'));
+      } else if (spaced || /[A-Za-z/]/.test(line[open - 1] ?? '') || /[,;:!?] /.test(content) || /^[\d\s.]+±[\d\s.]+$/.test(content)) {
+        // A function's argument (f(x)), a unit's (mL/(min·1.73 m²)), a mean and its deviation
+        // ((63.7±9.8)岁, set as a formula), English text: ASCII.
+        continue;
+      } else if (isChinese(prev) || (prev === '%' && inChineseClause(line, open))) {
+        if (numeric && (isAsciiWord(prev) || isAsciiWord(line[i + 1]))) continue;
+        edits.push(make(open, 0.9, 'a parenthetical in Chinese text'), make(i, 0.9, 'a parenthetical in Chinese text'));
+      } else if (!numeric && inChineseClause(line, open)) {
+        // Statistics after a number in a Chinese sentence (28 416.37(df=496,p<0.001)).
         edits.push(make(open, 0.85, 'a parenthetical in a Chinese sentence'), make(i, 0.85, 'a parenthetical in a Chinese sentence'));
       }
     }
@@ -159,8 +167,8 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     const prev = before(view, i);
     const next = after(view, i);
     if (ch === '?' && next !== '' && !isChinese(next) && !isChinese(prev)) continue;
-    // A range (4~6所, 0.83~0.91) had the wave dash ～; a tilde elsewhere (~/.profile) stays.
-    if (ch === '~' && !((/[\d%]/.test(prev) || isChinese(prev)) && (/\d/.test(next) || isChinese(next)))) continue;
+    // A range (4~6所, 0.83~0.91, Z1~Zk) had the wave dash ～; a tilde elsewhere (~/.profile) stays.
+    if (ch === '~' && !((/[\w%]/.test(prev) || isChinese(prev)) && (/\w/.test(next) || isChinese(next)) && inChineseClause(view, i))) continue;
     if (isChinese(prev)) {
       edits.push(make(i, 0.95, 'after Chinese text'));
     } else if (englishBoundary(line, i) || prev === '' || /[./:]/.test(prev)) {
