@@ -5,13 +5,15 @@
 // study with units, means ± deviations and formulas), damaged by the simulator with furniture,
 // script conversion, pinyin tags, lost spaces and folded punctuation but no runs, must repair to
 // the article exactly. Where print itself varies (（2021） or (63.7±9.8)岁), the composed
-// articles follow the common convention the repair keeps.
+// articles follow the common convention the repair keeps. A character GBK cannot hold (χ²) is
+// lost on the page as `?`; the edition marks it (see reachableEdition).
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { repairPage } from '../../src/lib/repair/index.ts';
 import { parseCleanEdition, simulatePage } from '../../src/lib/simulate/index.ts';
+import { reachableEdition } from '../../src/lib/simulate/evaluate.ts';
 
 const PAGES = 12;
 const fixture = (p: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/${p}`, import.meta.url)), 'utf8');
@@ -39,7 +41,8 @@ describe.each(['000', '001', '002', '003'])('pages of clean article %s without m
       const sim = simulatePage(article, seed, { misalign: { runs: 0 } });
       expect(sim.page).not.toBe(sim.edition);
       const got = repairPage(sim.page, { source: `simulated:${name}:${seed}` }).text;
-      expect(got === sim.edition, `seed ${seed}, ${firstDifference(got, sim.edition)}`).toBe(true);
+      const want = reachableEdition(sim.edition);
+      expect(got === want, `seed ${seed}, ${firstDifference(got, want)}`).toBe(true);
     }
   });
 });

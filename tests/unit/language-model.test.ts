@@ -124,6 +124,19 @@ describe('the shipped model', () => {
     expect(m.score('著名学者')).toBeGreaterThan(m.score('着名学者'));
     expect(m.wordScore('著名学者')).toBeGreaterThan(m.wordScore('着名学者'));
   });
+
+  it('reads Latin letters, digits and formulas in Chinese text as a class, not as unseen characters', () => {
+    const m = chineseModel();
+    // Entering is rare, staying cheap, and no member likelier than another.
+    expect(m.logP('R', '，')).toBeGreaterThan(-12);
+    expect(m.logP('R', '，')).toBeLessThan(m.logP('的', '是'));
+    expect(m.logP('0', '=')).toBeGreaterThan(-5);
+    expect(m.logP('0', '=')).toBeCloseTo(m.logP('x', 'b'), 6);
+    // A formula reads far better than as many characters of mojibake that swallowed its bytes.
+    expect(m.score('，R=0.4，调整后')).toBeGreaterThan(m.score('，琑悖扑樱，调整后') + 10);
+    // Unseen characters would cost about 20 nats each, 180 for these nine.
+    expect(m.score('HbA1c为7.58%')).toBeGreaterThan(-75);
+  });
 });
 
 describe('the model adapted to a page', () => {

@@ -150,6 +150,17 @@ describe('repairPage on small pages', () => {
     for (const [page, edition] of cases) expect(repairPage(page).text).toBe(edition);
   });
 
+  it('marks a ? that stood for a character GBK could not hold, and reads no run into it', () => {
+    // χ², m², R² and 100%−MPR: GBK has no ² or −, so the page wrote ?.
+    const r = repairPage('采用χ?检验,BMI≥28 kg/m?为肥胖;身高?(m?)计算,R?=0.412,即(100%?MPR)/100%。');
+    expect(r.text).toBe('采用χ□检验，BMI≥28 kg/m□为肥胖；身高？（m□）计算，R□=0.412，即（100%□MPR）/100%。');
+    const lacunae = r.apparatus.filter((e) => e.kind === 'lacuna');
+    expect(lacunae.map((e) => e.witness)).toEqual(['?', '?', '?', '?', '?']);
+    expect(r.apparatus.some((e) => e.kind === 'realign')).toBe(false);
+    // A lost no-break space between a number's thousands is a space; a question after Chinese stays one.
+    expect(repairPage('共1?286名教师。这是为什么?').text).toBe('共1 286名教师。这是为什么？');
+  });
+
   it('keeps ASCII marks in English references, numbers, times and citation brackets', () => {
     const english = '[7] MISHRA P, KOEHLER M J. Technological pedagogical content knowledge[J]. Teachers College Record, 2006, 108(6): 1017-1054.';
     expect(repairPage(english).text).toBe(english);

@@ -211,6 +211,11 @@ class BigramModel implements CharModel {
 
   /** log P(c | p) on codes; p < 0 means no context. A page's 著 is either the author's 着 or 著. */
   logPCode(c: number, p: number): number {
+    const latin = isLatin(c);
+    if (latin || (p >= 0 && isLatin(p))) {
+      if (latin) return (p >= 0 && isLatin(p) ? LATIN_STAY : LATIN_ENTER) + LATIN_EACH;
+      return LATIN_LEAVE + this.logPSimplified(this.code(c), -1);
+    }
     const s = this.code(c);
     const sp = p < 0 ? -1 : this.contextCode(p);
     if (s === ZHU) return logAdd(this.logPSimplified(ZHE, sp), this.logPSimplified(ZHU, sp));
@@ -238,7 +243,7 @@ class BigramModel implements CharModel {
   }
 
   logP3Code(c: number, b: number, a: number): number {
-    if (!this.running || a < 0 || b < 0) return this.logPCode(c, b);
+    if (!this.running || a < 0 || b < 0 || isLatin(c) || isLatin(b)) return this.logPCode(c, b);
     const s = this.code(c);
     const sb = this.contextCode(b);
     const sa = this.contextCode(a);
@@ -284,6 +289,22 @@ class BigramModel implements CharModel {
     return sum;
   }
 }
+
+/**
+ * Latin letters, digits and the signs of numbers and formulas (R=0.412, HbA1c, 95%, p<0.05): the
+ * counts hold almost none of them, and every one would cost what an unseen character costs. A
+ * class model instead: Chinese text enters such a stretch rarely, stays in it readily, and every
+ * member is as likely as the next.
+ */
+function isLatin(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2e || c === 0x25 || c === 0x3d || c === 0x3c || c === 0x3e || c === 0x2b;
+}
+const LATIN_CLASS_SIZE = 68;
+const LATIN_EACH = -Math.log(LATIN_CLASS_SIZE);
+/** Chinese text enters a Latin stretch at one character in 200 (0.001–0.02 measured the same). */
+const LATIN_ENTER = Math.log(0.005);
+const LATIN_STAY = Math.log(0.8);
+const LATIN_LEAVE = Math.log(1 - 0.8);
 
 let shared: CharModel | undefined;
 

@@ -135,26 +135,37 @@ export function stripPinyinTags(text: string, tags: readonly PinyinTag[] = findP
  * in-step text: characters read out of step (mojibake) never carry tags and would count.
  */
 export function authorGlossed(lines: readonly string[]): Set<string> {
-  const tagged = new Map<string, number>();
-  const tagStarts: Array<Set<number>> = [];
+  // Counts per UTF-16 code: characters beyond the BMP are left to the site (never kept).
+  const tagged = new Map<number, number>();
+  const tagStarts: number[][] = [];
   for (const line of lines) {
-    const tags = findPinyinTags(line);
-    tagStarts.push(new Set(tags.map((t) => t.start)));
-    for (const t of tags) tagged.set(t.char, (tagged.get(t.char) ?? 0) + 1);
+    const starts: number[] = [];
+    for (const t of findPinyinTags(line)) {
+      if (t.char.length !== 1) continue;
+      const c = t.char.charCodeAt(0);
+      tagged.set(c, (tagged.get(c) ?? 0) + 1);
+      starts.push(t.start);
+    }
+    tagStarts.push(starts);
   }
   const out = new Set<string>();
   if (tagged.size === 0) return out;
-  const untagged = new Map<string, number>();
+  const isTagged = new Uint8Array(65536);
+  for (const c of tagged.keys()) isTagged[c] = 1;
+  const untagged = new Map<number, number>();
   lines.forEach((line, k) => {
     const starts = tagStarts[k]!;
+    let next = 0;
     for (let i = 0; i < line.length; i++) {
-      const ch = line[i]!;
-      if (tagged.has(ch) && !starts.has(i + 1)) untagged.set(ch, (untagged.get(ch) ?? 0) + 1);
+      const c = line.charCodeAt(i);
+      if (!isTagged[c]) continue;
+      while (next < starts.length && starts[next]! < i + 1) next++;
+      if (starts[next] !== i + 1) untagged.set(c, (untagged.get(c) ?? 0) + 1);
     }
   });
-  for (const [ch, n] of tagged) {
-    const u = untagged.get(ch) ?? 0;
-    if (u >= 2 && u >= 2 * n) out.add(ch);
+  for (const [c, n] of tagged) {
+    const u = untagged.get(c) ?? 0;
+    if (u >= 2 && u >= 2 * n) out.add(String.fromCharCode(c));
   }
   return out;
 }

@@ -14,8 +14,14 @@ for (const k of Object.keys(FULL)) FOLDED[k.charCodeAt(0)] = 1;
 
 /** Han characters and the CJK punctuation that stands in Chinese text. */
 function isChinese(ch: string | undefined): boolean {
-  return !!ch && /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’…—·《》〈〉「」『』【】□]/u.test(ch);
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  // The common case first, without a regular expression: the CJK blocks and full-width forms.
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) return true;
+  if (c < 0x2000 && c !== 0xb7) return false;
+  return CHINESE_RE.test(ch);
 }
+const CHINESE_RE = /[\p{Script=Han}“”‘’…—·《》〈〉「」『』【】□]/u;
 
 function isAsciiWord(ch: string | undefined): boolean {
   return !!ch && /[A-Za-z0-9]/.test(ch);
@@ -43,13 +49,14 @@ function protectedSpans(line: string): Array<[number, number]> {
   return out;
 }
 
-/** `?` that stood for a lost no-break space: between fields, next to a space. */
+/** `?` that stood for a lost no-break space: between fields, next to a space, between a number's thousands. */
 export function spaceEdits(line: string, offset: number): Edit[] {
   const edits: Edit[] = [];
   for (let i = line.indexOf('?'); i >= 0 && i < line.length; i = line.indexOf('?', i + 1)) {
     const next = line[i + 1];
     const prev = line[i - 1];
-    if (next === ' ' || next === '\t' || next === '\u3000' || ((prev === ' ' || prev === '\u3000') && next !== undefined)) {
+    const inNumber = /\d/.test(prev ?? '') && /^\d{3}(?![\d])/.test(line.slice(i + 1)) && !/\d{4}$|\.\d+$/.test(line.slice(0, i));
+    if (inNumber || next === ' ' || next === '\t' || next === '\u3000' || ((prev === ' ' || prev === '\u3000') && next !== undefined)) {
       edits.push({ start: offset + i, end: offset + i + 1, reading: ' ', kind: 'space', confidence: 0.95, note: 'a lost no-break space, shown as ? on the page' });
     }
   }
@@ -154,9 +161,13 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
   // The other marks see the brackets as restored: `(M=3.08),t=9.37` after Chinese text.
   let view = line;
   if (edits.length > 0) {
-    const chars = line.split('');
-    for (const e of edits) chars[e.start - offset] = e.reading;
-    view = chars.join('');
+    let out = '';
+    let at = 0;
+    for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+      out += line.slice(at, e.start - offset) + e.reading;
+      at = e.end - offset;
+    }
+    view = out + line.slice(at);
   }
   const numbers = numberMarks(line);
   for (let i = 0; i < line.length; i++) {
@@ -166,6 +177,12 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     if (ch === '(' || ch === ')' || inGuard(i) || numbers[i]) continue;
     const prev = before(view, i);
     const next = after(view, i);
+    if (ch === '?' && !isChinese(prev) && /[\p{L}\p{N}%)\]]/u.test(line[i - 1] ?? '') && !/^\s?$/.test(line[i + 1] ?? '') && inChineseClause(view, i)) {
+      // χ?检验, R?=0.41, kg/m?为, 100%?MPR: not a question, but a character GBK could not hold (², −),
+      // which the page could only write as ?. Nothing says which it was.
+      edits.push({ start: offset + i, end: offset + i + 1, reading: '□', kind: 'lacuna', confidence: 0.7, note: 'a character the page could not hold in GBK (², ³, −…), shown as ?; not restored' });
+      continue;
+    }
     if (ch === '?' && next !== '' && !isChinese(next) && !isChinese(prev)) continue;
     // A range (4~6所, 0.83~0.91, Z1~Zk) had the wave dash ～; a tilde elsewhere (~/.profile) stays.
     if (ch === '~' && !((/[\w%]/.test(prev) || isChinese(prev)) && (/\w/.test(next) || isChinese(next)) && inChineseClause(view, i))) continue;

@@ -8,7 +8,7 @@ import type { RepairResult } from '../repair/types.ts';
 import { simulatePage, truthFor, type PageRun, type SimulatedPage, type SimulateOptions } from './index.ts';
 import type { CleanArticle } from './furniture.ts';
 import { rngFor, type Rng } from './prng.ts';
-import { foldWidth } from './width.ts';
+import { foldWidth, inGbk } from './width.ts';
 
 export type RepairFn = (pageText: string, options?: { source?: string }) => RepairResult;
 
@@ -145,12 +145,21 @@ export function lacunaMatches(marked: string, full: string): boolean {
 
 const trimLine = (s: string): string => s.replace(/[ \t]+$/, '');
 
+/**
+ * The edition a repair can reach from a simulated page: a character GBK could not hold (χ²,
+ * 100%−MPR) reached the page as `?`, and nothing says which it was, so the edition marks it □;
+ * right after Chinese text a `?` reads as a question mark (身高？), the likelier reading there.
+ */
+export function reachableEdition(edition: string): string {
+  return [...edition].map((ch, i, all) => (ch === '\n' || inGbk(ch) ? ch : /\p{Script=Han}/u.test(all[i - 1] ?? '') ? '？' : '□')).join('');
+}
+
 /** Runs the repair on a trial's page and judges every run on it. */
 export function judgeTrial(trial: Trial, repair: RepairFn): TrialVerdict {
   const { sim } = trial;
   const result = repair(sim.page, { source: `simulated:${trial.id}` });
   const got = result.text.replace(/\n+$/, '').split('\n').map(trimLine);
-  const want = sim.edition.split('\n').map(trimLine);
+  const want = reachableEdition(sim.edition).split('\n').map(trimLine);
   const sameShape = got.length === want.length;
 
   // Confident realign readings, checked against the truth of their own page span.

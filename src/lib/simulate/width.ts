@@ -1,7 +1,8 @@
 // Layers 4b and 5 of the damage model: the page's partial NFKC (only full-width forms U+FF01–U+FF5E
 // and the ideographic space U+3000 are folded; `⒉`, `。`, `“”`, `《》` survive) and the lost
-// no-break spaces, which the page shows as `?`.
+// no-break spaces and other characters GBK cannot hold, which the page shows as `?`.
 
+import { gbkBytes } from './gbk.ts';
 import { isTraced, mapChars, traceClean, type Traced } from './traced.ts';
 
 function foldChar(ch: string): string {
@@ -32,10 +33,18 @@ export function markNoBreakSpaces(input: string | Traced): string | Traced {
   return isTraced(input) ? out : out.text;
 }
 
-/** No-break spaces are lost: GBK has none, so the page shows `?` where each stood. */
+/**
+ * No-break spaces are lost, and so is every other character GBK cannot hold (², ³, −, •, a
+ * character beyond the BMP): the page shows `?` where each stood.
+ */
 export function loseSpaces(input: string): string;
 export function loseSpaces(input: Traced): Traced;
 export function loseSpaces(input: string | Traced): string | Traced {
-  const out = mapChars(isTraced(input) ? input : traceClean(input), (ch) => (ch === '\u00a0' ? '?' : ch));
+  const out = mapChars(isTraced(input) ? input : traceClean(input), (ch) => (ch === '\u00a0' || !inGbk(ch) ? '?' : ch));
   return isTraced(input) ? out : out.text;
+}
+
+/** Whether GBK holds the character (ASCII, or one of its double-byte characters). */
+export function inGbk(ch: string): boolean {
+  return gbkBytes(ch).length === 2 || ch.charCodeAt(0) < 0x80;
 }

@@ -9,6 +9,7 @@ import { decodePair, isLead, isPrivateUse, isTrail } from '../gbk.ts';
 import {
   LOCAL_KEEP,
   NOT_PAGE_FORM_COST,
+  NOT_PROSE_COST,
   PUA_TRAIL_COST,
   TAGGED_INSIDE_COST,
   VANISH_COST,
@@ -77,6 +78,9 @@ function pageFormCost(model: CharModel, ch: string): number {
     pageFormCache[c] = v;
   }
   if (v === 2) return NOT_PAGE_FORM_COST;
+  // GBK's rows of box drawing, kana, Cyrillic, pinyin letters and bopomofo: bytes a misreading
+  // makes easily, and an author's Chinese prose almost never holds.
+  if ((c >= 0x2500 && c <= 0x257f) || (c >= 0x3040 && c <= 0x312f) || (c >= 0x0400 && c <= 0x04ff) || (c >= 0x00c0 && c <= 0x02ff)) return NOT_PROSE_COST;
   // Full-width Latin letters, digits and symbols are rare in Chinese prose; its punctuation is not.
   if (c >= 0xff01 && c <= 0xff5e && !'，：；！？（）'.includes(ch)) return NOT_PAGE_FORM_COST;
   return 0;

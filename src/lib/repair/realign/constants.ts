@@ -21,6 +21,8 @@ export const TAG_MISFIT_COST = 10;
 export const TAGGED_INSIDE_COST = 8;
 /** A character the page's one-character-at-a-time conversion would have changed. */
 export const NOT_PAGE_FORM_COST = 5;
+/** A character of the rows Chinese prose does not use (box drawing, kana, Cyrillic, pinyin letters). */
+export const NOT_PROSE_COST = 8;
 /** A closing quote or bracket read where nothing opened it. */
 export const UNMATCHED_CLOSER_COST = 6;
 /** A closing bracket where one opened within the last few characters: the likeliest reading. */

@@ -11,6 +11,7 @@ import {
   HIGH_TRAILS,
   LACUNA,
   leftContext,
+  plainContext,
   reads,
   TAG_FRAGMENT_RE,
   TAG_RE,
@@ -176,6 +177,13 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
     // behind has read the tag's `(` or first letters as bytes. Only a `?` that swallowed the `(`
     // may stand right before such a tail, and that end says so (its suffix).
     if (e.suffix !== '(' && tagTailAt(line, e.end)) continue;
+    // A run shows at least one character that is not ASCII, or a tag the tagger put on its
+    // misreading (`?(chēng)M`): the misreading makes GBK's characters out of the bytes, and only
+    // a pair led by A3 folds to ASCII. `?(m?)` after 身高 is a bracket around letters and two
+    // characters GBK could not hold, not a run.
+    const witness = line.slice(trigger.start, e.end);
+    const plain = plainContext(witness);
+    if (plain === witness && !/[^\x00-\x7f]/.test(plain)) continue;
     const positions: Option[][] = [];
     let ok = true;
     for (let i = 0; i < e.count; i++) {
