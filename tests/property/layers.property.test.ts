@@ -1,12 +1,13 @@
-// Property test of every layer of the repair but the mojibake runs: whole pages of four clean
-// articles (the bundled one on social governance; three composed for the tests: a survey in
-// education full of statistics, Latin abbreviations, ranges and English references, late-Qing
-// reading notes with classical quotations, 著/着 and an author's own pinyin gloss, and a clinical
-// study with units, means ± deviations and formulas), damaged by the simulator with furniture,
-// script conversion, pinyin tags, lost spaces and folded punctuation but no runs, must repair to
-// the article exactly. Where print itself varies (（2021） or (63.7±9.8)岁), the composed
-// articles follow the common convention the repair keeps. A character GBK cannot hold (χ²) is
-// lost on the page as `?`; the edition marks it (see reachableEdition).
+// Property test of every layer of the repair but the mojibake runs: whole pages of five clean
+// articles, damaged by the simulator with furniture, script conversion, pinyin tags, lost spaces
+// and folded punctuation but no runs, must repair to the article exactly. The bundled one is on
+// social governance; four were composed for the tests: a survey in education (statistics, Latin
+// abbreviations, ranges, English references), late-Qing reading notes (classical quotations,
+// 著/着, an author's own pinyin gloss), a clinical study (units, means ± deviations, formulas)
+// and a law article (statutes, case numbers, GDPR Art. 6(1)(f)). Where print itself varies
+// (（2021） or (63.7±9.8)岁), the composed articles follow the common convention the repair
+// keeps. A character GBK cannot hold (χ²) is lost on the page as `?`; the edition marks it (see
+// reachableEdition).
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,7 @@ function firstDifference(got: string, want: string): string {
   return 'same';
 }
 
-describe.each(['000', '001', '002', '003'])('pages of clean article %s without mojibake runs', (name) => {
+describe.each(['000', '001', '002', '003', '004'])('pages of clean article %s without mojibake runs', (name) => {
   const article = parseCleanEdition(fixture(`clean/${name}.zh-Hans.txt`), JSON.parse(fixture(`clean/${name}.meta.json`)));
 
   it(`repair to the article exactly (${PAGES} pages)`, () => {

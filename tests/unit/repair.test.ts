@@ -146,6 +146,7 @@ describe('repairPage on small pages', () => {
       ['達標率為43.1%(451/1 046),年齡(63.7±9.8)歲,Z1~Zk為協變量', '达标率为43.1%（451/1 046），年龄(63.7±9.8)岁，Z1～Zk为协变量'],
       ['FPG為(7.82±1.35) mmol/L,濾過率<30 mL/(min·1.73 m²)', 'FPG为(7.82±1.35) mmol/L，滤过率<30 mL/(min·1.73 m²)'],
       ['[M].南京:鳳凰出版社,2017:213-230.', '[M].南京：凤凰出版社，2017：213-230.'],
+      ['如GDPR Art. 6(1)(f)規定的正當利益,第1款(b)項', '如GDPR Art. 6(1)(f)规定的正当利益，第1款（b）项'],
     ];
     for (const [page, edition] of cases) expect(repairPage(page).text).toBe(edition);
   });

@@ -145,8 +145,9 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       const spaced = /[ \t]/.test(line[i + 1] ?? '') || /[ \t]/.test(line[open - 1] ?? '');
       if (hasHan) {
         edits.push(make(open, 0.98, 'a Chinese parenthetical'), make(i, 0.98, 'a Chinese parenthetical'));
-      } else if (spaced || /[A-Za-z/]/.test(line[open - 1] ?? '') || /[,;:!?] /.test(content) || /^[\d\s.]+±[\d\s.]+$/.test(content)) {
-        // A function's argument (f(x)), a unit's (mL/(min·1.73 m²)), a mean and its deviation
+      } else if (spaced || /[A-Za-z/)\]]/.test(line[open - 1] ?? '') || /[,;:!?] /.test(content) || /^[\d\s.]+±[\d\s.]+$/.test(content)) {
+        // A function's argument (f(x)), a unit's (mL/(min·1.73 m²)), a subdivision of a cited
+        // article (GDPR Art. 6(1)(f)), a mean and its deviation
         // ((63.7±9.8)岁, set as a formula), English text: ASCII.
         continue;
       } else if (isChinese(prev) || (prev === '%' && inChineseClause(line, open))) {
