@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { repairPage } from '../../src/lib/repair/index.ts';
+import { repairPage, type RepairResult } from '../../src/lib/repair/index.ts';
 import { contextEnd, findTriggers, realignLine } from '../../src/lib/repair/realign/index.ts';
 import { toTraditional } from '../../src/lib/script/index.ts';
 
@@ -106,6 +106,37 @@ describe('repairPage on the bundled page', () => {
     expect(role('related-title').map((f) => f.reading)).toContain('运用法治思维和法治方式推进基层社会治理的思考');
     expect(role('related-source')[0]?.reading).toBe('考试周刊（2016年104期）2017-01-19 14:26:26');
     for (const f of result.furniture) expect(seed.slice(f.page.start, f.page.end).trim()).toBe(f.witness);
+  });
+
+  it('knows the furniture of pages of the family that differ from the bundled one', () => {
+    const lines = seed.split('\n');
+    const firstLine = lines.findIndex((l) => l.trim() !== '');
+    const lastLine = lines.length - 1 - [...lines].reverse().findIndex((l) => l.trim() !== '');
+    const variant = (edit: (ls: string[]) => void): RepairResult => {
+      const ls = [...lines];
+      edit(ls);
+      return repairPage(ls.join('\n'));
+    };
+    const roles = (r: RepairResult, role: string) => r.furniture.filter((f) => f.role === role).map((f) => f.reading);
+    // A combined issue (合刊), and a journal name in title marks.
+    const z1 = variant((ls) => (ls[ls.findIndex((l) => l.includes('2021年1期'))] = '        寧夏黨校學(xué)報 2021年Z1期'));
+    expect(roles(z1, 'journal-issue')).toEqual(['宁夏党校学报 2021年Z1期']);
+    expect(z1.text).not.toContain('Z1期');
+    // Spam with few items where the page's spam stands (before the ? line), and a tail of titles with a colon.
+    const spam = variant((ls) => {
+      ls[firstLine] = '免费视频,在线观看';
+      ls[lastLine] = '某某视频：在线观看| 免费电影| 爱爱视频|';
+    });
+    expect(roles(spam, 'spam')).toHaveLength(2);
+    expect(spam.text.split('\n')[0]).toBe('国家与社会关系视角下基层社会治理的逻辑和路径');
+    // The article's own keyword line, spaced and with no abstract before it, is the article's.
+    const kw = variant((ls) => {
+      ls[ls.findIndex((l) => l.includes('關(guān)鍵詞:國家'))] = '        關(guān)鍵詞:國家與社會的關(guān)系 基層社會治理 基層政府';
+      ls.splice(ls.findIndex((l) => l.includes('摘要')), 1);
+    });
+    expect(kw.text).toContain('关键词：国家与社会的关系 基层社会治理 基层政府');
+    expect(roles(kw, 'site-keywords')[0]).toBe('关键词：基层社会治理基层政府社会组织');
+    expect(roles(kw, 'site-keywords').filter((k) => k.includes('国家'))).toEqual([]);
   });
 
   it('keeps the repaired text in the page script beside the edition', () => {

@@ -138,7 +138,9 @@ export function journalIssueLine(
   const m =
     /^(.+?)\s*[，,]?\s*(\d{4})\s*年\s*(?:第?\s*(\d{1,3})\s*卷\s*)?第?\s*(\d{1,3})\s*期\s*$/u.exec(line.trim());
   if (!m) return null;
-  return { journal: m[1]!.trim(), year: Number(m[2]), volume: m[3] ? Number(m[3]) : null, issue: Number(m[4]) };
+  // 《中国电化教育》 2020年第6期: the title marks are the page's, not the journal's name.
+  const journal = m[1]!.trim().replace(/^《(.+)》$/u, '$1');
+  return { journal, year: Number(m[2]), volume: m[3] ? Number(m[3]) : null, issue: Number(m[4]) };
 }
 
 /** The site's posting line `2021-03-08 06:21:08吴欢欢` → timestamp and what follows it. */

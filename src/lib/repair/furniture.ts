@@ -26,28 +26,39 @@ export function splitLines(page: string): PageLine[] {
   return out;
 }
 
+/** A line without its pinyin tags. */
+function untagged(text: string): string {
+  return text.replace(/\([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+\)/giu, '');
+}
+
 /** A line compared without pinyin tags, the no-break `?` and spacing, in either script. */
 function bare(text: string): string {
-  return text
-    .replace(/\([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+\)/giu, '')
+  return untagged(text)
     .replace(/[\s\u00a0\u3000]+/g, '')
     .trim();
 }
 
 const TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?/;
-const JOURNAL_ISSUE = /^\S.{0,40}?\s*(\d{4})\s*年\s*(第?\s*\d+\s*卷\s*)?第?\s*\d+\s*期$/u;
+/** `寧夏黨校學報 2021年1期`, `…2020年第6期`, `…第42卷第3期`, a combined issue `…2021年Z1期`, `…增刊`. */
+const JOURNAL_ISSUE = /^\S.{0,60}?\s*(\d{4})\s*年\s*(第?\s*\d+\s*卷\s*)?(?:第?\s*[Zz]?\s*\d+\s*期|增刊\s*\d*\s*期?)$/u;
 const KEYWORD_LABEL = /^(關鍵詞|关键词|關鍵字|关键字)[:：]/u;
 const RELATED_HEADING = /^(猜你喜歡|猜你喜欢|相關文章|相关文章|相關推薦|相关推荐)$/u;
 const RELATED_SOURCE = /^.{1,40}?[(（]\d{4}年.{0,12}?期[)）]\s*\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/u;
 const ABSTRACT_LABEL = /^(摘要|摘\s*要|\[摘要\]|【摘要】)[:：]?/u;
 
-/** A line of spam: many short items separated by commas or bars, no sentence punctuation. */
-function isSpamLine(text: string): boolean {
+/**
+ * A line of spam: short items separated by commas, or titles separated by bars (a title may have
+ * a colon), and no sentence. `few`: the line stands where the page's spam stands (first, before
+ * the `?` line), so fewer items do.
+ */
+function isSpamLine(text: string, few = false): boolean {
   const t = text.trim();
-  if (/[。；;：:“”]/.test(t)) return false;
+  if (/[。“”]/.test(t)) return false;
   const bars = t.split('|').filter((s) => s.trim()).length;
+  if (bars >= (few ? 2 : 3)) return true;
+  if (/[；;：:]/.test(t)) return false;
   const commas = t.split(/[,，]/).filter((s) => s.trim()).length;
-  return bars >= 4 || commas >= 5;
+  return commas >= (few ? 2 : 5);
 }
 
 /**
@@ -61,7 +72,8 @@ export function classifyFurniture(lines: PageLine[]): Map<number, FurnitureRole>
 
   // Spam: the first line and the last line, when they have the shape of spam.
   const first = nonEmpty[0]!;
-  if (isSpamLine(first.text)) roles.set(first.index, 'spam');
+  const placeholderNext = /^[?？\uFFFD]$/.test(nonEmpty[1]?.text.trim() ?? '');
+  if (isSpamLine(first.text, placeholderNext)) roles.set(first.index, 'spam');
   const last = nonEmpty[nonEmpty.length - 1]!;
   if (last !== first && isSpamLine(last.text)) roles.set(last.index, 'spam');
 
@@ -72,7 +84,7 @@ export function classifyFurniture(lines: PageLine[]): Map<number, FurnitureRole>
 
   // The front: chrome sits between the title and the abstract (or the first long paragraph).
   const abstractAt = nonEmpty.findIndex((l) => ABSTRACT_LABEL.test(bare(l.text)));
-  const frontEnd = abstractAt >= 0 ? abstractAt : Math.min(nonEmpty.length, 8);
+  const frontEnd = abstractAt >= 0 ? abstractAt : Math.min(nonEmpty.length, 12);
   let bylineNames = '';
   let siteKeywords = '';
   for (let i = 0; i < frontEnd; i++) {
@@ -83,9 +95,10 @@ export function classifyFurniture(lines: PageLine[]): Map<number, FurnitureRole>
     if (TIMESTAMP.test(t)) {
       roles.set(l.index, 'posted-byline');
       bylineNames = bare(t.replace(TIMESTAMP, ''));
-    } else if (JOURNAL_ISSUE.test(b) && b.length <= 40) {
+    } else if (JOURNAL_ISSUE.test(b) && b.length <= 60) {
       roles.set(l.index, 'journal-issue');
-    } else if (KEYWORD_LABEL.test(b) && !/[;；,，、]/.test(b)) {
+    } else if (KEYWORD_LABEL.test(b) && !/[;；,，、]/.test(b) && !/\S\s+\S/.test(untagged(t).replace(KEYWORD_LABEL, '').trim())) {
+      // The site glues its keywords together; the article's own line separates them, if only by spaces.
       roles.set(l.index, 'site-keywords');
       siteKeywords = b.replace(KEYWORD_LABEL, '');
     } else if (bylineNames && b === bylineNames) {
