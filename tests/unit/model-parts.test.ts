@@ -6,6 +6,7 @@ import { expandCitation, findCitations } from '../../src/lib/model/citations.ts'
 import { decodeArticleNumber, issnCheckDigit, journalIssueLine, relatedSourceLine } from '../../src/lib/model/front.ts';
 import { looksLikeNames, personName, splitNames } from '../../src/lib/model/names.ts';
 import { chineseNumeral, matchNumbering, numberedHeading } from '../../src/lib/model/numbering.ts';
+import { REFERENCES_HEADING } from '../../src/lib/model/references.ts';
 
 describe('names', () => {
   it('keeps the printed pad in display and drops it from the name', () => {
@@ -61,6 +62,15 @@ describe('numbering', () => {
     expect(numberedHeading('一、这是一个很长的段落。它不是标题，因为一、只用于独立成行的标题。')).toBeNull();
     expect(numberedHeading('（1）加强监管。其余是正文。')).toMatchObject({ title: '加强监管', runIn: '其余是正文。' });
     expect(numberedHeading('（1）' + '很'.repeat(40) + '长。其余。')).toBeNull();
+  });
+
+  it('takes a heading that asks a question, and a reference heading with its English label', () => {
+    expect(numberedHeading('（一）单一主体管治：政府即社会？')).toMatchObject({ title: '单一主体管治：政府即社会？', runIn: null });
+    expect(numberedHeading('一、问题的提出：基层何以失灵？')).toMatchObject({ runIn: null });
+    expect(numberedHeading('（1）为何失灵？其余是正文。')).toMatchObject({ title: '为何失灵', runIn: '其余是正文。' });
+    for (const h of ['参考文献：', '参考文献（References）：', '[参考文献]', '参考文献(references)']) expect(REFERENCES_HEADING.test(h)).toBe(true);
+    expect(REFERENCES_HEADING.test('参考文献很多')).toBe(false);
+    expect(journalIssueLine('《中国电化教育》 2020年第6期')).toMatchObject({ journal: '中国电化教育', year: 2020, issue: 6 });
   });
 });
 

@@ -90,7 +90,8 @@ export function numberedHeading(line: string): HeadingLine | null {
   const numbering = matchNumbering(line);
   if (!numbering) return null;
   const body = numbering.rest.trim();
-  const inner = body.replace(/[。.]$/u, '');
+  // A heading may end in a stop or ask a question (（一）单一主体管治：政府即社会？).
+  const inner = body.replace(/[。.？?]$/u, '');
   if (line.length <= MAX_HEADING && !SENTENCE_END.test(inner)) {
     return { numbering, heading: line.trim(), title: body, runIn: null };
   }

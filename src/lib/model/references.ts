@@ -5,9 +5,9 @@
 import { splitNames } from './names.ts';
 import type { PersonName, Reference } from './types.ts';
 
-/** `参考文献：`, `[参考文献]`, `注释：` … on a line of their own. */
+/** `参考文献：`, `[参考文献]`, `注释：`, `参考文献（References）：` … on a line of their own. */
 export const REFERENCES_HEADING =
-  /^[[【［]?\s*(?:参\s*考\s*文\s*献|参考资料|注\s*释|文献)\s*[\]】］]?\s*[：:]?\s*$/u;
+  /^[[【［]?\s*(?:参\s*考\s*文\s*献|参考资料|注\s*释|文献)\s*[\]】］]?\s*(?:[（(]\s*References\s*[）)])?\s*[：:]?\s*$/iu;
 
 /** The number at the start of an entry: `[1]`, `［1］`, `1.`, `（1）`. */
 const ENTRY_NUMBER = /^\s*(?:[[［【]\s*(\d{1,3})\s*[\]］】]|(\d{1,3})\s*[.．、](?!\d)|[（(]\s*(\d{1,3})\s*[）)])\s*/u;
