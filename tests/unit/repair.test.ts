@@ -238,6 +238,18 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(r.text.slice(run.edition.start, run.edition.end)).toBe(run.reading);
   });
 
+  it('finds a run after a citation bracket, whose first misread pair folded to a letter', () => {
+    // 。在教師研究領域: 。 is A1 A3, 在 D4 DA; A3 D4 is the full-width Ｔ, folded to T. 領 is EE 49,
+    // so the run ends at its ASCII trail byte I, and its tag follows.
+    const line = '具有重要的理論意義和實踐價值[10]?T诮處熝芯款I(lǐng)域,研究者';
+    expect(findTriggers(line).map((t) => t.start)).toEqual([line.indexOf('?')]);
+    const [fix] = realignLine(line);
+    expect(fix).toMatchObject({ start: line.indexOf('?'), end: line.indexOf('(lǐng)') });
+    expect(fix!.reading.slice(1)).toMatch(/^在[敎教]師研究領$/);
+    // Latin stays Latin: a ? between letters with more Latin after it is not a run.
+    expect(findTriggers('x=1?y=2 與 See a?b.')).toEqual([]);
+  });
+
   it('ends a run at a pair that read the ASCII letter after it, even before Latin text in brackets', () => {
     // 方差膨胀因子（VIF）: （ is A3 A8, and A8 with the V after it made ╒ (A8 56). The page then
     // goes on in step with IF), which is Latin, not the tail of a pinyin tag.

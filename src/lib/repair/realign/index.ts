@@ -76,9 +76,19 @@ export function findTriggers(line: string): Trigger[] {
       const next = line[i + 1] ?? '';
       const prev = line[i - 1] ?? '';
       if (next === '' || /\s/.test(next)) continue; // a lost space or a real question mark at the end
-      // Latin text (a?b, x=1?y): skipped. A folded full-width mark after Chinese (解,?33) is not Latin.
+      // Latin text (a?b, x=1?y): skipped. A folded full-width mark after Chinese (解,?33) is not
+      // Latin, nor is a folded letter the misreading goes on from (性[10]?T诮處: 。在教).
       const prev2 = line[i - 2] ?? '';
-      if (/[\x21-\x7e]/.test(prev) && /[\x21-\x7e]/.test(next) && prev !== ')' && (/[A-Za-z0-9]/.test(prev) || /[\x21-\x7e]/.test(prev2))) continue;
+      const next2 = line[i + 2] ?? ' ';
+      if (
+        /[\x21-\x7e]/.test(prev) &&
+        /[\x21-\x7e]/.test(next) &&
+        /[\x20-\x7e]/.test(next2) &&
+        prev !== ')' &&
+        (/[A-Za-z0-9]/.test(prev) || /[\x21-\x7e]/.test(prev2))
+      ) {
+        continue;
+      }
       out.push({ start: i, marked: true });
     } else if (isPrivateUse(ch) || ch === '€') {
       out.push({ start: i, marked: false });
