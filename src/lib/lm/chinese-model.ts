@@ -211,10 +211,12 @@ class BigramModel implements CharModel {
 
   /** log P(c | p) on codes; p < 0 means no context. A page's 著 is either the author's 着 or 著. */
   logPCode(c: number, p: number): number {
-    const latin = isLatin(c);
-    if (latin || (p >= 0 && isLatin(p))) {
-      if (latin) return (p >= 0 && isLatin(p) ? LATIN_STAY : LATIN_ENTER) + LATIN_EACH;
-      return LATIN_LEAVE + this.logPSimplified(this.code(c), -1);
+    // Only ASCII is Latin here: one comparison keeps the common case (two Han characters) fast.
+    if (c < 0x80 || (p >= 0 && p < 0x80)) {
+      const latin = isLatin(c);
+      const afterLatin = p >= 0 && isLatin(p);
+      if (latin) return (afterLatin ? LATIN_STAY : LATIN_ENTER) + LATIN_EACH;
+      if (afterLatin) return LATIN_LEAVE + this.logPSimplified(this.code(c), -1);
     }
     const s = this.code(c);
     const sp = p < 0 ? -1 : this.contextCode(p);
@@ -243,7 +245,7 @@ class BigramModel implements CharModel {
   }
 
   logP3Code(c: number, b: number, a: number): number {
-    if (!this.running || a < 0 || b < 0 || isLatin(c) || isLatin(b)) return this.logPCode(c, b);
+    if (!this.running || a < 0 || b < 0 || (c < 0x80 && isLatin(c)) || (b < 0x80 && isLatin(b))) return this.logPCode(c, b);
     const s = this.code(c);
     const sb = this.contextCode(b);
     const sa = this.contextCode(a);
