@@ -308,6 +308,18 @@ describe('parseArticle on small hand-made editions', () => {
     expect(warningsOf(a, 'unnumbered-section').map((w) => w.data)).toEqual([{ heading: '引言' }, { heading: '研究方法' }, { heading: '结语' }]);
   });
 
+  it('numbers an unnumbered introduction and conclusion around the numbered sections, never taking their ids', () => {
+    const a = parseArticle(edition(['题目', '引言', '第一段。', '一、研究设计', '第二段。', '二、结论与讨论', '第三段。', '结语', '末段。']));
+    expect(a.sections.map((s) => [s.id, s.title])).toEqual([
+      ['s0', '引言'],
+      ['s1', '研究设计'],
+      ['s2', '结论与讨论'],
+      ['s3', '结语'],
+    ]);
+    expect(codes(a)).not.toContain('section-numbering');
+    expect(a.sections[0]!.paragraphs.map((p) => p.id)).toEqual(['s0-p1']);
+  });
+
   it('parses a page with no headings at all: every paragraph is front matter', () => {
     const a = parseArticle(edition(['题目', '第一段话，很长。', '第二段话。']));
     expect(a.sections).toEqual([]);

@@ -156,13 +156,24 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
   };
 
   const usedSectionIds = new Set<string>();
+  // Whether the article numbers its top-level sections (一、二、): then an unnumbered one (引言
+  // before 一、, 结语 after 四、) takes the number around it, s0 or s5, and leaves s1 to 一、.
+  const numberedTop = content.some((l) => {
+    const h = numberedHeading(l.text);
+    return h !== null && styleRank(h.numbering) === 1;
+  });
   const addSection = (h: HeadingLine, line: number): void => {
     const rank = styleRank(h.numbering);
     while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop();
     const parent = stack[stack.length - 1]?.section ?? null;
     const siblings = parent ? parent.subsections : sections;
     const value = h.numbering ? h.numbering.path[h.numbering.path.length - 1]! : null;
-    let id = `${parent ? `${parent.id}-` : 's'}${value ?? siblings.length + 1}`;
+    let ordinal = siblings.length + 1;
+    if (value === null && !parent && numberedTop) {
+      const lastNumbered = [...siblings].reverse().find((sib) => sib.numbering.value !== null);
+      ordinal = lastNumbered ? lastNumbered.numbering.value! + 1 : 0;
+    }
+    let id = `${parent ? `${parent.id}-` : 's'}${value ?? ordinal}`;
     if (h.numbering) {
       const prev = [...siblings].reverse().find((s) => s.numbering.style === h.numbering!.style);
       const expected = prev?.numbering.value != null ? prev.numbering.value + 1 : 1;
