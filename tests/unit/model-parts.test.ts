@@ -54,6 +54,10 @@ describe('numbering', () => {
     expect(m('2.3 方法')).toEqual(['decimal', '2.3', [2, 3]]);
     expect(m('1 引言')).toEqual(['decimal', '1', [1]]);
     expect(m('1.5亿人口')).toBeNull();
+    expect(m('2.1单一主体管治')).toEqual(['decimal', '2.1', [2, 1]]);
+    expect(m('4.2.1强化监管')).toEqual(['decimal', '4.2.1', [4, 2, 1]]);
+    expect(m('2.3个百分点')).toBeNull();
+    expect(m('0.5小时')).toBeNull();
     expect(m('一是加快')).toBeNull();
     expect(m('2021年')).toBeNull();
   });

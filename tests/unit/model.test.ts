@@ -320,6 +320,14 @@ describe('parseArticle on small hand-made editions', () => {
     expect(a.sections[0]!.paragraphs.map((p) => p.id)).toEqual(['s0-p1']);
   });
 
+  it('nests an article numbered the GB/T 1.1 way (1. / 2.1 / 2.1.1), labels set close or spaced', () => {
+    const a = parseArticle(edition(['题目', '1. 引言', '第一段。', '2.研究设计', '2.1样本', '第二段。', '2.2 测量', '2.2.1量表', '第三段。', '3.结论', '1.5亿人口流入城市。']));
+    const ids = (ss: Section[]): string[] => ss.flatMap((s) => [s.id, ...ids(s.subsections)]);
+    expect(ids(a.sections)).toEqual(['s1', 's2', 's2-1', 's2-2', 's2-2-1', 's3']);
+    expect(section(a, 's3').paragraphs.map((p) => p.text)).toEqual(['1.5亿人口流入城市。']);
+    expect(codes(a)).not.toContain('section-numbering');
+  });
+
   it('parses a page with no headings at all: every paragraph is front matter', () => {
     const a = parseArticle(edition(['题目', '第一段话，很长。', '第二段话。']));
     expect(a.sections).toEqual([]);

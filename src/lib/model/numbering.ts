@@ -42,6 +42,8 @@ const PATTERNS: Array<{ style: HeadingMatch['style']; re: RegExp }> = [
   { style: 'cn-paren', re: new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*[、.．]?\\s*`, 'u') },
   { style: 'arabic-paren', re: /^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*/u },
   { style: 'decimal', re: /^(\d{1,2}(?:[.．]\d{1,2}){1,3})[.．]?[\s\u3000]+(?=\S)/u },
+  // `2.1单一主体管治`: a decimal label set close to its heading; `1.5亿人口`, `2.3个百分点` are numbers.
+  { style: 'decimal', re: /^(?!0)(\d{1,2}(?:[.．]\d{1,2}){1,3})(?=\p{Script=Han})(?![亿万千百十倍元个年月日岁分秒米克吨度人名例次项家所周天小])/u },
   { style: 'arabic-dot', re: /^(\d{1,2})\s*[.．、](?![\d.．])\s*(?=\S)/u },
   { style: 'decimal', re: /^(\d{1,2})[\s\u3000]+(?=[^\d\s])/u },
 ];

@@ -156,14 +156,17 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
   };
 
   const usedSectionIds = new Set<string>();
+  const headingLines = content.map((l) => numberedHeading(l.text)).filter((h) => h !== null);
+  // An article numbered 1. / 2.1 / 2.1.1 (GB/T 1.1's way): `2.` is the first level of `2.1`.
+  const decimalArticle =
+    headingLines.some((h) => h.numbering.style === 'decimal' && h.numbering.path.length >= 2) &&
+    !headingLines.some((h) => h.numbering.style === 'cn-comma');
+  const rankOf = (h: HeadingLine): number => (decimalArticle && h.numbering?.style === 'arabic-dot' ? 1 : styleRank(h.numbering));
   // Whether the article numbers its top-level sections (一、二、): then an unnumbered one (引言
   // before 一、, 结语 after 四、) takes the number around it, s0 or s5, and leaves s1 to 一、.
-  const numberedTop = content.some((l) => {
-    const h = numberedHeading(l.text);
-    return h !== null && styleRank(h.numbering) === 1;
-  });
+  const numberedTop = headingLines.some((h) => rankOf(h) === 1);
   const addSection = (h: HeadingLine, line: number): void => {
-    const rank = styleRank(h.numbering);
+    const rank = rankOf(h);
     while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop();
     const parent = stack[stack.length - 1]?.section ?? null;
     const siblings = parent ? parent.subsections : sections;
