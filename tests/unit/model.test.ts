@@ -328,6 +328,13 @@ describe('parseArticle on small hand-made editions', () => {
     expect(codes(a)).not.toContain('section-numbering');
   });
 
+  it('reads an abstract whose label stands alone on its line', () => {
+    const a = parseArticle(edition(['题目', '摘要：', '本文研究基层治理。', '关键词：治理；社会', '一、引言', '正文。']));
+    expect(a.abstract).toBe('本文研究基层治理。');
+    expect(a.keywords).toEqual(['治理', '社会']);
+    expect(a.front).toEqual([]);
+  });
+
   it('parses a page with no headings at all: every paragraph is front matter', () => {
     const a = parseArticle(edition(['题目', '第一段话，很长。', '第二段话。']));
     expect(a.sections).toEqual([]);

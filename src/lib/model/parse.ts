@@ -133,6 +133,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
 
   let abstract: string | null = null;
   let abstractEn: string | null = null;
+  let abstractLabelAlone = false;
   let keywords: string[] | null = null;
   let keywordsEn: string[] = [];
   const catalogue: CatalogueLine = {};
@@ -246,9 +247,21 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
       continue;
     }
     const abs = abstractLine(text);
+    if (abs === '') {
+      // `摘要：` alone on its line: the abstract is the line after it.
+      abstractLabelAlone = true;
+      continue;
+    }
     if (abs !== null) {
       abstract = abstract === null ? abs : `${abstract}\n${abs}`;
       continue;
+    }
+    if (abstractLabelAlone) {
+      abstractLabelAlone = false;
+      if (keywordLine(text) === null && numberedHeading(text) === null && catalogueLine(text) === null) {
+        abstract = abstract === null ? text : `${abstract}\n${text}`;
+        continue;
+      }
     }
     const kw = keywordLine(text);
     if (kw !== null) {
