@@ -250,6 +250,16 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(findTriggers('x=1?y=2 與 See a?b.')).toEqual([]);
   });
 
+  it('finds a run that starts with a tag on its misreading after a tagged character and a comma', () => {
+    // ，對於收集之後: AC (the comma's trail) and 對's lead 8C made 瑢, which the tagger tagged
+    // róng; the lost 8C and the tag are the run's start. The tag (tí) before the comma is not Latin.
+    const line = '這是一個重要的問(wèn)題(tí),?(róng)τ谑占蟮氖褂谩⒓庸ぁ⑻峁┑拳h(huán)節(jié)中的問題。';
+    expect(findTriggers(line).map((t) => t.start)).toEqual([line.indexOf('?')]);
+    const [fix] = realignLine(line);
+    expect(fix).toMatchObject({ start: line.indexOf('?'), end: line.indexOf('(huán)') });
+    expect(fix!.reading).toMatch(/^對[于於]收.+的使用、加工、提供等環$/);
+  });
+
   it('ends a run at a pair that read the ASCII letter after it, even before Latin text in brackets', () => {
     // 方差膨胀因子（VIF）: （ is A3 A8, and A8 with the V after it made ╒ (A8 56). The page then
     // goes on in step with IF), which is Latin, not the tail of a pinyin tag.

@@ -78,9 +78,11 @@ export function findTriggers(line: string): Trigger[] {
       if (next === '' || /\s/.test(next)) continue; // a lost space or a real question mark at the end
       // Latin text (a?b, x=1?y): skipped. A folded full-width mark after Chinese (解,?33) is not
       // Latin, nor is a folded letter the misreading goes on from (性[10]?T诮處: 。在教).
-      const prev2 = line[i - 2] ?? '';
+      // A pinyin tag is not Latin: 問題(tí),?(róng)τ is Chinese, and its ? a run's start.
+      const prev2 = plainContext(line.slice(Math.max(0, i - 24), i - 1)).slice(-1);
       const next2 = line[i + 2] ?? ' ';
       if (
+        !tagAfterMark(line, i) &&
         /[\x21-\x7e]/.test(prev) &&
         /[\x21-\x7e]/.test(next) &&
         /[\x20-\x7e]/.test(next2) &&
