@@ -250,6 +250,14 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(findTriggers('x=1?y=2 與 See a?b.')).toEqual([]);
   });
 
+  it('finds a run whose first misread pair was the ideographic space, folded to a space', () => {
+    // ！”等看法: the lost A3, then A1 A1 (the ideographic space, which the page folded), then 钡 (B1 B5).
+    const line = '認為停藥也沒事(shì)? 钡瓤捶ǎ梢妼膊『退幬锏腻e誤認識。';
+    expect(findTriggers(line).map((t) => t.start)).toEqual([line.indexOf('?')]);
+    // A lost no-break space between fields is no run.
+    expect(findTriggers('中圖分類號:C916? 文獻標志碼:A? 文章編號')).toEqual([]);
+  });
+
   it('finds a run that starts with a tag on its misreading after a tagged character and a comma', () => {
     // ，對於收集之後: AC (the comma's trail) and 對's lead 8C made 瑢, which the tagger tagged
     // róng; the lost 8C and the tag are the run's start. The tag (tí) before the comma is not Latin.

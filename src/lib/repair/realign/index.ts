@@ -75,7 +75,10 @@ export function findTriggers(line: string): Trigger[] {
     if (ch === '?') {
       const next = line[i + 1] ?? '';
       const prev = line[i - 1] ?? '';
-      if (next === '' || /\s/.test(next)) continue; // a lost space or a real question mark at the end
+      // A lost no-break space (C916? 文献) or a real question mark at the end; but between Chinese
+      // text and more of it, a space may be a misread pair A1 A1 (the ideographic space, folded).
+      const inChinese = isHan(plainContext(line.slice(Math.max(0, i - 24), i)).slice(-1) || 'a') && /[^\x00-\x7f]/.test(line[i + 2] ?? 'a');
+      if (next === '' || (/\s/.test(next) && !(next === ' ' && inChinese))) continue;
       // Latin text (a?b, x=1?y): skipped. A folded full-width mark after Chinese (解,?33) is not
       // Latin, nor is a folded letter the misreading goes on from (性[10]?T诮處: 。在教).
       // A pinyin tag is not Latin: 問題(tí),?(róng)τ is Chinese, and its ? a run's start.
