@@ -250,6 +250,14 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(findTriggers('x=1?y=2 與 See a?b.')).toEqual([]);
   });
 
+  it('reads a tag after the ? as the misreading\'s even when it also reads the character before', () => {
+    // 經驗分享和情感支持: 驗's trail 9E and 分's lead B7 made 灧, which the tagger tagged yàn, as 驗 reads.
+    const line = '通過(guò)經(jīng)驗?(yàn)窒砗颓楦兄С郑档土私處焽L(cháng)試的顧慮。';
+    const [fix] = realignLine(line);
+    expect(fix).toMatchObject({ start: line.indexOf('?'), end: line.indexOf('(cháng)') });
+    expect(fix!.reading).toMatch(/^分享和情感支持，降低了教師.$/);
+  });
+
   it('finds a run whose first misread pair was the ideographic space, folded to a space', () => {
     // ！”等看法: the lost A3, then A1 A1 (the ideographic space, which the page folded), then 钡 (B1 B5).
     const line = '認為停藥也沒事(shì)? 钡瓤捶ǎ梢妼膊『退幬锏腻e誤認識。';
