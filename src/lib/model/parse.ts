@@ -160,8 +160,8 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
   const headingLines = content.map((l) => numberedHeading(l.text)).filter((h) => h !== null);
   // An article numbered 1. / 2.1 / 2.1.1 (GB/T 1.1's way): `2.` is the first level of `2.1`.
   const decimalArticle =
-    headingLines.some((h) => h.numbering.style === 'decimal' && h.numbering.path.length >= 2) &&
-    !headingLines.some((h) => h.numbering.style === 'cn-comma');
+    headingLines.some((h) => h.numbering?.style === 'decimal' && h.numbering.path.length >= 2) &&
+    !headingLines.some((h) => h.numbering?.style === 'cn-comma');
   const rankOf = (h: HeadingLine): number => (decimalArticle && h.numbering?.style === 'arabic-dot' ? 1 : styleRank(h.numbering));
   // Whether the article numbers its top-level sections (一、二、): then an unnumbered one (引言
   // before 一、, 结语 after 四、) takes the number around it, s0 or s5, and leaves s1 to 一、.
