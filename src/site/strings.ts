@@ -41,6 +41,7 @@ export const UI_HANS = {
   metaPosted: '来源网站发布时间',
   derived: '推',
   derivedTitle: '网页未印出此项，由其他著录项推得',
+  authorsSplitTitle: '网页上各作者姓名相连未分开，按常见姓氏切分，系推得',
   provenance: '著录项来源',
   provenanceStated: '网页印出',
   provenanceDerived: '推得',

@@ -7,6 +7,7 @@ import { decodeArticleNumber, issnCheckDigit, journalIssueLine, relatedSourceLin
 import { looksLikeNames, personName, splitNames } from '../../src/lib/model/names.ts';
 import { chineseNumeral, matchNumbering, numberedHeading } from '../../src/lib/model/numbering.ts';
 import { REFERENCES_HEADING } from '../../src/lib/model/references.ts';
+import { splitGluedNames } from '../../src/lib/model/surnames.ts';
 
 describe('names', () => {
   it('keeps the printed pad in display and drops it from the name', () => {
@@ -127,5 +128,17 @@ describe('article number and ISSN', () => {
       journal: '考试周刊', issueLabel: '2016年104期', year: 2016, issue: 104, date: '2017-01-19', time: '14:26:26',
     });
     expect(relatedSourceLine('没有来源的标题')).toBeNull();
+  });
+});
+
+describe('glued author names', () => {
+  it('splits where every name begins with a common surname and the split clearly wins', () => {
+    expect(splitGluedNames('王建国李明华张伟')).toEqual(['王建国', '李明华', '张伟']);
+    expect(splitGluedNames('欧阳晓峰李明')).toEqual(['欧阳晓峰', '李明']);
+    expect(splitGluedNames('钟离明王芳')).toEqual(['钟离明', '王芳']);
+    // No common surname where a name would begin: not split.
+    expect(splitGluedNames('国华明光亮')).toBeNull();
+    // One name only: nothing to split.
+    expect(splitGluedNames('吴欢欢')).toBeNull();
   });
 });

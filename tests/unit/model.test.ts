@@ -335,6 +335,15 @@ describe('parseArticle on small hand-made editions', () => {
     expect(a.front).toEqual([]);
   });
 
+  it('splits authors the site glued together, as a derived field that says how', () => {
+    const a = parseArticle(edition(['题目', '摘要：本文。', '一、引言', '正文。'], [{ role: 'posted-byline', reading: '2021-03-08 06:21:08王建国李明华张伟' }]));
+    expect(a.meta.authors?.value.map((n) => n.name)).toEqual(['王建国', '李明华', '张伟']);
+    expect(a.meta.authors?.provenance).toBe('derived');
+    expect(a.meta.authors?.how).toMatch(/glued/);
+    const one = parseArticle(edition(['题目', '摘要：本文。'], [{ role: 'posted-byline', reading: '2021-03-08 06:21:08吴欢欢' }]));
+    expect(one.meta.authors).toMatchObject({ value: [{ name: '吴欢欢' }], provenance: 'stated' });
+  });
+
   it('parses a page with no headings at all: every paragraph is front matter', () => {
     const a = parseArticle(edition(['题目', '第一段话，很长。', '第二段话。']));
     expect(a.sections).toEqual([]);

@@ -21,6 +21,7 @@ import {
   type CatalogueLine,
 } from './front.ts';
 import { looksLikeNames, personName, splitNames } from './names.ts';
+import { splitGluedNames } from './surnames.ts';
 import { numberedHeading, styleRank, unnumberedHeading, type HeadingLine } from './numbering.ts';
 import { entryNumber, parseReference, REFERENCES_HEADING } from './references.ts';
 import type {
@@ -441,11 +442,19 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
     articleNumber: null,
     doi: null,
   };
+  /** The site's author list: glued names (王建国李明华张伟) split at common surnames, as a derived field. */
+  const siteAuthors = (text: string, how: string): Field<PersonName[]> => {
+    const names = splitNames(text).names;
+    const only = names.length === 1 ? names[0]!.name : '';
+    const glued = /^\p{Script=Han}{5,}$/u.test(only) ? splitGluedNames(only) : null;
+    if (glued) return derived(glued.map(personName), `${how}, where the names stand glued: split where each begins with a common surname`);
+    return stated(names, how);
+  };
   if (textAuthors) meta.authors = stated(textAuthors.names, 'the author line under the title');
   else if (bylineFurniture && splitNames(bylineFurniture.reading).names.length > 0) {
-    meta.authors = stated(splitNames(bylineFurniture.reading).names, 'the author line the site repeats above the abstract');
+    meta.authors = siteAuthors(bylineFurniture.reading, 'the author line the site repeats above the abstract');
   } else if (posted && posted.rest !== '') {
-    meta.authors = stated(splitNames(posted.rest).names, "the site's posting line, after its timestamp");
+    meta.authors = siteAuthors(posted.rest, "the site's posting line, after its timestamp");
   }
   if (!meta.authors) warn('missing-authors', 'The page names no author.', { id: 'meta.authors' }, {});
 
