@@ -66,8 +66,9 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
     // `?qū)`: the lost byte and a tag's `(` collapsed; the tag read the character the previous
     // in-step trail byte made with the lost byte.
     // `?(qū)` likewise, when the `(` survived: a whole tag right after the `?` is on the
-    // misreading, even when it reads the character before the `?` too (經驗?(yàn): 驗's trail 9E and 分's lead B7 made 灧, which reads yàn as well): the
-    // site puts a character's own tag right after it, never after a `?`.
+    // misreading, even when it reads the character before the `?` too (經驗?(yàn): 驗's trail 9E
+    // and 分's lead B7 made 灧, which reads yàn as well). The site puts a character's own tag
+    // right after it, never after a `?`.
     const whole = TAG_RE.exec(line.slice(trigger.start + 1));
     const frag = tagAfterMark(line, trigger.start) ?? (whole && isPinyinSyllable(whole[1]!) ? whole : null);
     if (frag) {
