@@ -344,6 +344,14 @@ describe('parseArticle on small hand-made editions', () => {
     expect(one.meta.authors).toMatchObject({ value: [{ name: '吴欢欢' }], provenance: 'stated' });
   });
 
+  it('keeps the affiliation under an author line the site repeated, which the repair took out', () => {
+    const a = parseArticle(
+      edition(['题目', '（宁夏党校 科研部，宁夏 银川 750021）', '摘要：本文。', '一、引言', '正文。'], [{ role: 'byline', reading: '吴欢欢' }]),
+    );
+    expect(a.notes).toEqual([{ label: '作者单位', text: '宁夏党校 科研部，宁夏 银川 750021', line: 1 }]);
+    expect(a.front).toEqual([]);
+  });
+
   it('parses a page with no headings at all: every paragraph is front matter', () => {
     const a = parseArticle(edition(['题目', '第一段话，很长。', '第二段话。']));
     expect(a.sections).toEqual([]);

@@ -130,6 +130,10 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
       notes.push({ label: '作者单位', text: next.text.replace(/^[（(]\s*|\s*[）)]$/gu, ''), line: next.line });
       at++;
     }
+  } else if (byl && AFFILIATION.test(byl.text) && (repair.furniture ?? []).some((f) => f.role === 'byline')) {
+    // The site's repeated author line was taken out as furniture; the affiliation under it stays.
+    notes.push({ label: '作者单位', text: byl.text.replace(/^[（(]\s*|\s*[）)]$/gu, ''), line: byl.line });
+    at++;
   }
 
   let abstract: string | null = null;
