@@ -131,6 +131,16 @@ describe('article number and ISSN', () => {
   });
 });
 
+describe('names or a title', () => {
+  it('takes Latin names for names and an English title for none', () => {
+    expect(looksLikeNames('Koehler M J, Mishra P')).toBe(true);
+    expect(looksLikeNames('Wu Huanhuan')).toBe(true);
+    expect(looksLikeNames('An Li, To Wai Man')).toBe(true);
+    expect(looksLikeNames('On Grassroots Governance')).toBe(false);
+    expect(looksLikeNames('The Logic of State and Society')).toBe(false);
+  });
+});
+
 describe('glued author names', () => {
   it('splits where every name begins with a common surname and the split clearly wins', () => {
     expect(splitGluedNames('王建国李明华张伟')).toEqual(['王建国', '李明华', '张伟']);
