@@ -123,16 +123,18 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
   const notes: FrontNote[] = [];
   const byl = content[at];
   const next = content[at + 1];
+  // The affiliation stands under the author line: the article's own, or the site's repeated one,
+  // which the repair took out as furniture.
+  let underAuthors: { text: string; line: number } | undefined;
   if (byl && isAuthorLine(byl.text, next?.text ?? '', repair.furniture ?? [])) {
     textAuthors = { names: splitNames(byl.text).names, line: byl.line };
     at++;
-    if (next && AFFILIATION.test(next.text)) {
-      notes.push({ label: '作者单位', text: next.text.replace(/^[（(]\s*|\s*[）)]$/gu, ''), line: next.line });
-      at++;
-    }
-  } else if (byl && AFFILIATION.test(byl.text) && (repair.furniture ?? []).some((f) => f.role === 'byline')) {
-    // The site's repeated author line was taken out as furniture; the affiliation under it stays.
-    notes.push({ label: '作者单位', text: byl.text.replace(/^[（(]\s*|\s*[）)]$/gu, ''), line: byl.line });
+    underAuthors = next;
+  } else if ((repair.furniture ?? []).some((f) => f.role === 'byline')) {
+    underAuthors = byl;
+  }
+  if (underAuthors && AFFILIATION.test(underAuthors.text)) {
+    notes.push({ label: '作者单位', text: underAuthors.text.replace(/^[（(]\s*|\s*[）)]$/gu, ''), line: underAuthors.line });
     at++;
   }
 
@@ -251,22 +253,19 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
       sawReferencesHeading = true;
       continue;
     }
-    const abs = abstractLine(text);
+    let abs = abstractLine(text);
     if (abs === '') {
       // `摘要：` alone on its line: the abstract is the line after it.
       abstractLabelAlone = true;
       continue;
     }
+    if (abs === null && abstractLabelAlone) {
+      abstractLabelAlone = false;
+      if (keywordLine(text) === null && numberedHeading(text) === null && catalogueLine(text) === null) abs = text;
+    }
     if (abs !== null) {
       abstract = abstract === null ? abs : `${abstract}\n${abs}`;
       continue;
-    }
-    if (abstractLabelAlone) {
-      abstractLabelAlone = false;
-      if (keywordLine(text) === null && numberedHeading(text) === null && catalogueLine(text) === null) {
-        abstract = abstract === null ? text : `${abstract}\n${text}`;
-        continue;
-      }
     }
     const kw = keywordLine(text);
     if (kw !== null) {
