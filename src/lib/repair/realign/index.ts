@@ -77,12 +77,15 @@ export function findTriggers(line: string): Trigger[] {
       const prev = line[i - 1] ?? '';
       // A lost no-break space (C916? 文献) or a real question mark at the end; but between Chinese
       // text and more of it, a space may be a misread pair A1 A1 (the ideographic space, folded).
-      const inChinese = isHan(plainContext(line.slice(Math.max(0, i - 24), i)).slice(-1) || 'a') && /[^\x00-\x7f]/.test(line[i + 2] ?? 'a');
+      // The text before the `?` with its pinyin tags taken out: a tag is neither Latin nor text.
+      const plainBefore = plainContext(line.slice(Math.max(0, i - 24), i));
+      const inChinese = isHan(plainBefore.slice(-1) || 'a') && /[^\x00-\x7f]/.test(line[i + 2] ?? 'a');
       if (next === '' || (/\s/.test(next) && !(next === ' ' && inChinese))) continue;
       // Latin text (a?b, x=1?y): skipped. A folded full-width mark after Chinese (解,?33) is not
       // Latin, nor is a folded letter the misreading goes on from (性[10]?T诮處: 。在教).
-      // A pinyin tag is not Latin: 問題(tí),?(róng)τ is Chinese, and its ? a run's start.
-      const prev2 = plainContext(line.slice(Math.max(0, i - 24), i - 1)).slice(-1);
+      // A pinyin tag is not Latin: 問題(tí),?(róng)τ is Chinese, and its ? a run's start. (The
+      // character before `prev`, which is no tag's `)` wherever it is asked for.)
+      const prev2 = plainBefore.slice(-2, -1);
       const next2 = line[i + 2] ?? ' ';
       if (
         !tagAfterMark(line, i) &&
