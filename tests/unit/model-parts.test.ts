@@ -31,6 +31,12 @@ describe('names', () => {
     expect(looksLikeNames('汤金金 孙 荣')).toBe(true);
     expect(looksLikeNames('国家与社会关系视角下基层社会治理的逻辑和路径')).toBe(false);
     expect(looksLikeNames('')).toBe(false);
+    // Latin names are names; an English title is none.
+    expect(looksLikeNames('Koehler M J, Mishra P')).toBe(true);
+    expect(looksLikeNames('Wu Huanhuan')).toBe(true);
+    expect(looksLikeNames('An Li, To Wai Man')).toBe(true);
+    expect(looksLikeNames('On Grassroots Governance')).toBe(false);
+    expect(looksLikeNames('The Logic of State and Society')).toBe(false);
   });
 });
 
@@ -128,16 +134,6 @@ describe('article number and ISSN', () => {
       journal: '考试周刊', issueLabel: '2016年104期', year: 2016, issue: 104, date: '2017-01-19', time: '14:26:26',
     });
     expect(relatedSourceLine('没有来源的标题')).toBeNull();
-  });
-});
-
-describe('names or a title', () => {
-  it('takes Latin names for names and an English title for none', () => {
-    expect(looksLikeNames('Koehler M J, Mishra P')).toBe(true);
-    expect(looksLikeNames('Wu Huanhuan')).toBe(true);
-    expect(looksLikeNames('An Li, To Wai Man')).toBe(true);
-    expect(looksLikeNames('On Grassroots Governance')).toBe(false);
-    expect(looksLikeNames('The Logic of State and Society')).toBe(false);
   });
 });
 
