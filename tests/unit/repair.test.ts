@@ -299,6 +299,15 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(kept.lacunae).toBeLessThan(fix!.lacunae);
   });
 
+  it('ends a run at its `?` rather than reading on as if the `?` were a pair GBK could not read', () => {
+    // 服用5種: 用 (D3 C3) broke on the 5 and the ? took it; 種(zhǒng) is in step again. Read on
+    // past the ?, 種 (B7 4E) would be a last pair and the N after it a Latin letter of the text.
+    const line = 'ǒng)藥(yào)物的?夏昊颊咧杏葹橥怀觥1狙芯恐杏邢喈斠徊糠只颊呙咳招枰\ue016\ue49a?種(zhǒng)以上藥(yào)物,早、中、晚各服藥(yào)1次';
+    const [fix] = realignLine(line);
+    expect(fix!.end).toBe(line.indexOf('種'));
+    expect(fix!.reading).toMatch(/^老年患者中尤為突出。本研究中有相當一部分患者每日需要服/);
+  });
+
   it('reads a pair that vanished where the bytes on each side make no character', () => {
     // 前提下，適(shì): the comma's trail byte AC and 適's lead DF made a user-defined pair that
     // left nothing; 拢 (C2 A3) and the ASCII trail byte m (6D) are all the page shows of them.

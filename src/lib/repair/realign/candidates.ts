@@ -12,6 +12,7 @@ import {
   NOT_PROSE_COST,
   PUA_TRAIL_COST,
   TAGGED_INSIDE_COST,
+  UNREADABLE_COST,
   VANISH_COST,
   VANISH_FIRSTS,
   VANISH_SECONDS,
@@ -300,7 +301,7 @@ function prune(model: CharModel, opts: Option[], prev: string, next: string): Op
 export interface Gap {
   left: ByteOpt[];
   right: ByteOpt[];
-  /** A `?` stands here: the pair could not be read, so only a vanished pair fits. */
+  /** A `?` stands here: the pair could not be read (rare: GBK maps every pair a misreading makes), so only a vanished pair fits. */
   unreadable: boolean;
   /** For the last position: the tag after the run, which its last character must read. */
   lastTag?: { syllable: string | undefined };
@@ -312,7 +313,7 @@ export interface Gap {
 export function gapOptions(model: CharModel, gap: Gap, prev: string, next: string, tagged: ReadonlySet<string>): Option[] {
   let opts: Option[];
   if (gap.unreadable) {
-    opts = vanishOptions(model, gap.left, gap.right, 0, prev, next);
+    opts = vanishOptions(model, gap.left, gap.right, UNREADABLE_COST, prev, next);
     gap.expanded = true;
   } else {
     opts = pairOptions(model, gap.left, gap.right, gap.left.length === 1 && gap.right.length === 1);
