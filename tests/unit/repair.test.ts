@@ -308,6 +308,15 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(fix!.reading).toMatch(/^老年患者中尤為突出。本研究中有相當一部分患者每日需要服/);
   });
 
+  it('reads the text after the rest of a tag whose `(` the closing ? swallowed, and looks for a vanished pair where the tag fits no last character', () => {
+    // 政府購(gòu)買: 府's trail AE and 購's lead D9 made a user-defined pair that vanished; 購's
+    // trail 8F broke on the tag's `(`. No character led by 府's B8 reads gòu; 購 does, and 買 follows.
+    const line = '、公益創投等方式轉(zhuǎn)變。三是細?\ue20a\ue490缲煓啵\ue0d6\ue7c9\ue572嘭熐鍐沃贫取8鶕\ue49c\ue47f?gòu)買公共服務(wù)的相關(guān)協議,梳理制定';
+    const [fix] = realignLine(line);
+    expect(fix!.end).toBe(line.indexOf('gòu)'));
+    expect(fix!.reading).toMatch(/清單制度。根據政府購\($/);
+  });
+
   it('reads a pair that vanished where the bytes on each side make no character', () => {
     // 前提下，適(shì): the comma's trail byte AC and 適's lead DF made a user-defined pair that
     // left nothing; 拢 (C2 A3) and the ASCII trail byte m (6D) are all the page shows of them.

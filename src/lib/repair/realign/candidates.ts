@@ -11,6 +11,8 @@ import {
   NOT_PAGE_FORM_COST,
   NOT_PROSE_COST,
   PUA_TRAIL_COST,
+  TAG_FIT_BONUS,
+  TAG_MISFIT_COST,
   TAGGED_INSIDE_COST,
   UNREADABLE_COST,
   VANISH_COST,
@@ -209,7 +211,17 @@ class TopK<T> {
  * Two characters around a pair that vanished: (left, v1) and (v2, right). The halves are ranked
  * on their own first (against the neighbours' likeliest readings), then the best combinations.
  */
-function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost: number, prev: string, next: string, double = false): Option[] {
+function vanishOptions(
+  model: CharModel,
+  left: ByteOpt[],
+  right: ByteOpt[],
+  cost: number,
+  prev: string,
+  next: string,
+  double = false,
+  /** The reading of the tag after the run, for its last position: the second half must read it. */
+  syllable?: string,
+): Option[] {
   const pairs = vanishingPairs();
   const prevCode = prev ? prev.charCodeAt(prev.length - 1) : -1;
   const nextCode = next ? next.charCodeAt(0) : -1;
@@ -227,6 +239,7 @@ function vanishOptions(model: CharModel, left: ByteOpt[], right: ByteOpt[], cost
   for (const r of right) {
     if (!isTrail(r.b) || r.lp < -PUA_TRAIL_COST / 2) continue;
     for (const h of halvesAfter(model, r.b)) {
+      if (syllable !== undefined && !reads(h.ch, syllable)) continue;
       const lp = r.lp - pageFormCost(model, h.ch);
       const s = (nextCode >= 0 ? model.logPCode(nextCode, h.code) : model.logPCode(h.code, -1)) + lp;
       if (seconds.admits(s)) seconds.add(s, { ...h, lp });
@@ -289,10 +302,14 @@ function middles(model: CharModel): Middle[] {
   return middleList;
 }
 
-/** Keep the best `LOCAL_KEEP` options of a position, judged with its neighbours' likeliest reading. */
-function prune(model: CharModel, opts: Option[], prev: string, next: string): Option[] {
+/**
+ * Keep the best `LOCAL_KEEP` options of a position, judged with its neighbours' likeliest reading
+ * and, for the last position of a run a tag follows, by whether its last character reads the tag.
+ */
+function prune(model: CharModel, opts: Option[], prev: string, next: string, syllable?: string): Option[] {
   if (opts.length <= LOCAL_KEEP) return opts;
-  const scored = opts.map((o) => ({ o, s: o.lp + model.score(o.text, prev) + (next ? model.logP(next, o.text.slice(-1)) : 0) }));
+  const fit = (o: Option): number => (syllable === undefined ? 0 : reads(o.text.slice(-1), syllable) ? TAG_FIT_BONUS : -TAG_MISFIT_COST);
+  const scored = opts.map((o) => ({ o, s: o.lp + fit(o) + model.score(o.text, prev) + (next ? model.logP(next, o.text.slice(-1)) : 0) }));
   scored.sort((a, b) => b.s - a.s);
   return scored.slice(0, LOCAL_KEEP).map((x) => x.o);
 }
@@ -313,18 +330,18 @@ export interface Gap {
 export function gapOptions(model: CharModel, gap: Gap, prev: string, next: string, tagged: ReadonlySet<string>): Option[] {
   let opts: Option[];
   if (gap.unreadable) {
-    opts = vanishOptions(model, gap.left, gap.right, UNREADABLE_COST, prev, next);
+    opts = vanishOptions(model, gap.left, gap.right, UNREADABLE_COST, prev, next, false, gap.lastTag?.syllable);
     gap.expanded = true;
   } else {
     opts = pairOptions(model, gap.left, gap.right, gap.left.length === 1 && gap.right.length === 1);
     if (opts.length === 0) {
       // The bytes on each side make no character (`£` before `m`: A3 6D): only a pair that
       // vanished between them explains the page.
-      opts = vanishOptions(model, gap.left, gap.right, VANISH_COST, prev, next);
+      opts = vanishOptions(model, gap.left, gap.right, VANISH_COST, prev, next, false, gap.lastTag?.syllable);
       gap.expanded = true;
     }
   }
-  return prune(model, withTagCosts(opts, tagged, gap.lastTag), prev, next);
+  return prune(model, withTagCosts(opts, tagged, gap.lastTag), prev, next, gap.lastTag?.syllable);
 }
 
 /**
@@ -334,8 +351,8 @@ export function gapOptions(model: CharModel, gap: Gap, prev: string, next: strin
  */
 export function vanishedPairOptions(model: CharModel, gap: Gap, prev: string, next: string, tagged: ReadonlySet<string>): Option[] {
   gap.expanded = true;
-  const opts = vanishOptions(model, gap.left, gap.right, VANISH_COST, prev, next, true);
-  return prune(model, withTagCosts(opts, tagged, gap.lastTag), prev, next);
+  const opts = vanishOptions(model, gap.left, gap.right, VANISH_COST, prev, next, true, gap.lastTag?.syllable);
+  return prune(model, withTagCosts(opts, tagged, gap.lastTag), prev, next, gap.lastTag?.syllable);
 }
 
 /** A character the page always tags stands only last, with its tag after the run. */

@@ -12,7 +12,7 @@ import { vanishedPairOptions, type Option } from './candidates.ts';
 import { RIGHT_CONTEXT, VANISH_CONFIDENCE_CAP, VANISH_LOOK_BELOW, VANISH_PATHS, WORD_CONTEXT } from './constants.ts';
 import { hypotheses, type Hypothesis, type Trigger } from './hypotheses.ts';
 import { confidenceOf, refine, scoreAsIs, scoreHypothesis, type PrefixCache, type Scored } from './search.ts';
-import { LACUNA, plainContext, reads, tagAfterMark, TAG_FRAGMENT_RE, TAG_RE } from './tokens.ts';
+import { inStepAfter, LACUNA, plainContext, reads, tagAfterMark, TAG_FRAGMENT_RE, TAG_RE } from './tokens.ts';
 
 /** One realigned run, in the coordinates of the line it was found in. */
 export interface RealignFix {
@@ -142,7 +142,8 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     // page's own model may have learnt the mojibake after it): then what cannot be read is marked.
     if (best.score <= asIs && !(trig.marked && tagAfterMark(line, trig.start))) continue;
     const leftText = plainContext(line.slice(Math.max(0, best.h.start - 24), best.h.start)).slice(-WORD_CONTEXT);
-    const rightText = plainContext(line.slice(best.h.end, best.h.end + 24)).slice(0, WORD_CONTEXT);
+    const after = inStepAfter(line, best.h.end, best.h.suffix);
+    const rightText = plainContext(line.slice(after, after + 24)).slice(0, WORD_CONTEXT);
     const { texts, margins } = refine(model, best, leftText, rightText, plainContext(line.slice(0, best.h.start)));
     // The tag after the run reads its last character: a last character it does not read is wrong,
     // however well it reads, and is marked.
@@ -200,7 +201,10 @@ function lookForVanishedPairs(model: CharModel, scored: Array<Scored & { choice:
       const prev = i === 0 ? s.left : texts[i - 1]!.slice(-1);
       const next = i + 1 < texts.length ? texts[i + 1]!.slice(0, 1) : s.right.slice(0, 1);
       const local = o.lp + model.score(o.text, prev) + (next ? model.logP(next, o.text.slice(-1)) : 0);
-      if (local >= VANISH_LOOK_BELOW) continue;
+      // The tag after the run must read its last character: where it does not, a pair may have
+      // vanished before a last character it does read.
+      const misfit = i === positions.length - 1 && s.h.tagAfter !== undefined && !reads(o.text.slice(-1), s.h.tagAfter);
+      if (local >= VANISH_LOOK_BELOW && !misfit) continue;
       positions[i]!.push(...vanishedPairOptions(model, gap, prev, next, tagged));
       added = true;
     }
@@ -213,7 +217,8 @@ function lookForVanishedPairs(model: CharModel, scored: Array<Scored & { choice:
  * tag (`(jiā`) would leave letters that no reading explains.
  */
 export function contextEnd(line: string, from: number, count: number): number {
-  let at = from;
+  // After a `?` that swallowed a tag's `(`, the rest of the tag is not context.
+  let at = line[from - 1] === '?' ? inStepAfter(line, from, '(') : from;
   for (let n = 0; n < count && at < line.length; n++) {
     const tag = line[at] === '(' ? TAG_RE.exec(line.slice(at)) : null;
     at += tag ? tag[0].length : 1;

@@ -16,7 +16,7 @@ import {
   WORD_WEIGHT,
 } from './constants.ts';
 import type { Hypothesis } from './hypotheses.ts';
-import { leftContext, plainContext, reads } from './tokens.ts';
+import { inStepAfter, leftContext, plainContext, reads } from './tokens.ts';
 
 /** One beam state: its score, its last character, and the way back. */
 type State = { score: number; last: string; back: number; prevState: number };
@@ -119,8 +119,9 @@ export function scoreHypothesis(
   suspectEnd = h.end,
 ): { score: number; choice: number[]; left: string; right: string } {
   const left = leftContext(line, h.start);
-  const right = plainContext(line.slice(h.end, windowEnd));
-  const suspect = h.end < suspectEnd ? plainContext(line.slice(h.end, suspectEnd)).length : 0;
+  const from = inStepAfter(line, h.end, h.suffix);
+  const right = plainContext(line.slice(from, windowEnd));
+  const suspect = from < suspectEnd ? plainContext(line.slice(from, suspectEnd)).length : 0;
   const d = decode(model, h.positions, left, right, h.tagAfter, cache, suspect);
   return { score: d.score + h.prior, choice: d.choice, left, right };
 }

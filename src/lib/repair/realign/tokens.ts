@@ -84,6 +84,16 @@ export function leftContext(line: string, at: number): string {
   return plainContext(line.slice(Math.max(0, at - 24), at)).slice(-1);
 }
 
+/**
+ * Where the in-step text after a run that ends at `end` begins: a `?` that swallowed a tag's `(`
+ * (suffix `(`) leaves the rest of the tag (`gòu)`) before it, which belongs to the run's last
+ * character and is no context.
+ */
+export function inStepAfter(line: string, end: number, suffix: string): number {
+  const frag = suffix === '(' ? TAG_FRAGMENT_RE.exec(line.slice(end)) : null;
+  return frag ? end + frag[0].length : end;
+}
+
 /** Strip pinyin tags from in-step context so the model reads plain text. */
 export function plainContext(text: string): string {
   return text.replace(/\([a-zü\u00e0-\u01dc\u0101-\u01ce]+\)/giu, '');
