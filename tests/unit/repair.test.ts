@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { repairPage, type RepairResult } from '../../src/lib/repair/index.ts';
+import { unclosedOpeners } from '../../src/lib/repair/realign/candidates.ts';
 import { contextEnd, findTriggers, realignLine } from '../../src/lib/repair/realign/index.ts';
 import { toTraditional } from '../../src/lib/script/index.ts';
 
@@ -315,6 +316,17 @@ describe('realignLine on runs from the damage simulator', () => {
     const [fix] = realignLine(line);
     expect(fix!.end).toBe(line.indexOf('gòu)'));
     expect(fix!.reading).toMatch(/清單制度。根據政府購\($/);
+  });
+
+  it('closes a bracket that nothing else on its line closes', () => {
+    // （一）政社角色定位: the run starts at ）(A3 A9), whose lead byte was lost; 些 (D0 A9) reads
+    // as well after 一, but leaves the heading's （ open to the end of the line.
+    const [fix] = realignLine('(一?┱\ue490缃巧\ue067ㄎ慌c互動邏(luó)輯(jí)');
+    expect(fix!.reading).toMatch(/^）政社角色定位與$/);
+    expect(unclosedOpeners('些政社', '互动逻辑', new Map([['（', 1]]))).toBe(1);
+    expect(unclosedOpeners('）政社', '互动逻辑', new Map([['（', 1]]))).toBe(0);
+    expect(unclosedOpeners('“去行政', '”。准确', new Map())).toBe(0);
+    expect(unclosedOpeners('（一）', '', new Map([['（', 1]]))).toBe(1);
   });
 
   it('reads a pair that vanished where the bytes on each side make no character', () => {

@@ -109,9 +109,35 @@ export function unmatchedClosers(text: string, open: Map<string, number> = new M
   return bad;
 }
 
-/** The quotes and brackets left open at the end of the text. */
-export function openAfter(text: string): Map<string, number> {
-  const depth = new Map<string, number>();
+/**
+ * How many quotes or brackets are open after the text (given those already open before it) that
+ * the rest of its line (`rest`) never closes: `（一些政社角色定位` where the heading reads
+ * `（一）政社角色定位`.
+ */
+export function unclosedOpeners(text: string, rest: string, before: Map<string, number> = new Map()): number {
+  const open = openAfter(text, before);
+  let bad = 0;
+  for (const [opener, d] of open) {
+    if (d === 0) continue;
+    // Closers in the rest with no opener of their own before them there.
+    let depth = 0;
+    let closes = 0;
+    for (const raw of rest) {
+      const ch = raw === '(' ? '（' : raw === ')' ? '）' : raw;
+      if (ch === opener) depth++;
+      else if (OPENERS[ch] === opener) {
+        if (depth > 0) depth--;
+        else closes++;
+      }
+    }
+    bad += Math.max(0, d - closes);
+  }
+  return bad;
+}
+
+/** The quotes and brackets left open at the end of the text (given those open before it). */
+export function openAfter(text: string, before: Map<string, number> = new Map()): Map<string, number> {
+  const depth = new Map(before);
   for (const raw of text) {
     const ch = raw === '(' ? '（' : raw === ')' ? '）' : raw;
     const opener = OPENERS[ch];

@@ -32,6 +32,8 @@ export const NOT_PAGE_FORM_COST = 5;
 export const NOT_PROSE_COST = 8;
 /** A closing quote or bracket read where nothing opened it. */
 export const UNMATCHED_CLOSER_COST = 6;
+/** An opening quote or bracket read where nothing after it on the line closes it. */
+export const UNCLOSED_OPENER_COST = 6;
 /** A closing bracket where one opened within the last few characters: the likeliest reading. */
 export const NEAR_CLOSER_BONUS = 4;
 export const NEAR_OPEN = 8;

@@ -144,7 +144,7 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     const leftText = plainContext(line.slice(Math.max(0, best.h.start - 24), best.h.start)).slice(-WORD_CONTEXT);
     const after = inStepAfter(line, best.h.end, best.h.suffix);
     const rightText = plainContext(line.slice(after, after + 24)).slice(0, WORD_CONTEXT);
-    const { texts, margins } = refine(model, best, leftText, rightText, plainContext(line.slice(0, best.h.start)));
+    const { texts, margins } = refine(model, best, leftText, rightText, plainContext(line.slice(0, best.h.start)), plainContext(line.slice(after)));
     // The tag after the run reads its last character: a last character it does not read is wrong,
     // however well it reads, and is marked.
     const lastText = texts[texts.length - 1] ?? '';

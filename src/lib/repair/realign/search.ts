@@ -2,7 +2,7 @@
 // model, the word-aware pass that revisits each position, and the confidence a margin gives.
 
 import type { CharModel } from '../../lm/chinese-model.ts';
-import { openAfter, unmatchedClosers, type Option } from './candidates.ts';
+import { openAfter, unclosedOpeners, unmatchedClosers, type Option } from './candidates.ts';
 import {
   BEAM,
   CONFIDENCE_SCALE,
@@ -12,6 +12,7 @@ import {
   REFINE_WINDOW,
   TAG_FIT_BONUS,
   TAG_MISFIT_COST,
+  UNCLOSED_OPENER_COST,
   UNMATCHED_CLOSER_COST,
   WORD_WEIGHT,
 } from './constants.ts';
@@ -151,7 +152,15 @@ export type Scored = { h: Hypothesis; choice: number[]; left: string; right: str
  * are tried in the whole reading; the one with the highest total stays. Returns the chosen texts
  * and, for each position, how much its choice beats the best other (Infinity where it had none).
  */
-export function refine(model: CharModel, best: Scored, leftText: string, rightText: string, linePrefix: string): { texts: string[]; margins: number[] } {
+export function refine(
+  model: CharModel,
+  best: Scored,
+  leftText: string,
+  rightText: string,
+  linePrefix: string,
+  /** The in-step text after the run, to the end of its line. */
+  lineRest = '',
+): { texts: string[]; margins: number[] } {
   const open = openAfter(linePrefix);
   const recent = linePrefix.slice(-NEAR_OPEN);
   const nearOpen = (open.get('（') ?? 0) > 0 && /[（(][^）)]*$/.test(recent);
@@ -165,6 +174,7 @@ export function refine(model: CharModel, best: Scored, leftText: string, rightTe
     const last = ts[ts.length - 1]!.slice(-1);
     if (best.h.tagAfter && i === ts.length - 1) sc += reads(last, best.h.tagAfter) ? TAG_FIT_BONUS : -TAG_MISFIT_COST;
     sc -= UNMATCHED_CLOSER_COST * unmatchedClosers(joined, open);
+    sc -= UNCLOSED_OPENER_COST * unclosedOpeners(joined, lineRest, open);
     // A bracket opened just before the run (（三…) expects its closer soon.
     if (nearOpen && ts[i]!.includes('）')) sc += NEAR_CLOSER_BONUS;
     const full = leftText + joined + rightText;
