@@ -1,8 +1,9 @@
 // A hash table from non-negative integer keys (below 2^48) to numbers, in one typed array: the
 // language model's counts and memos. Each key sits next to its value, so a lookup touches one
-// cache line; V8's Map keeps keys above 2^31 as heap numbers and is slower for these.
+// cache line; V8's Map keeps keys above 2^31 as heap numbers and is slower for these. A slot holds
+// its key plus one, so a fresh (zeroed) array is an empty table with nothing to fill in.
 
-const EMPTY = -1;
+const EMPTY = 0;
 
 export class NumberTable {
   /** Slot i: key at 2i, value at 2i + 1. */
@@ -13,14 +14,8 @@ export class NumberTable {
   constructor(entries = 1024) {
     let cap = 16;
     while (cap < entries * 2) cap *= 2;
-    this.slots = NumberTable.empty(cap);
+    this.slots = new Float64Array(cap * 2);
     this.mask = cap - 1;
-  }
-
-  private static empty(cap: number): Float64Array {
-    const a = new Float64Array(cap * 2);
-    for (let i = 0; i < a.length; i += 2) a[i] = EMPTY;
-    return a;
   }
 
   get size(): number {
@@ -40,7 +35,8 @@ export class NumberTable {
     h ^= h >>> 16;
     let i = h & this.mask;
     const slots = this.slots;
-    for (let k = slots[i * 2]!; k !== EMPTY && k !== key; k = slots[i * 2]!) i = (i + 1) & this.mask;
+    const stored = key + 1;
+    for (let k = slots[i * 2]!; k !== EMPTY && k !== stored; k = slots[i * 2]!) i = (i + 1) & this.mask;
     return i;
   }
 
@@ -53,7 +49,7 @@ export class NumberTable {
   set(key: number, value: number): void {
     const i = this.slot(key) * 2;
     if (this.slots[i] === EMPTY) {
-      this.slots[i] = key;
+      this.slots[i] = key + 1;
       this.slots[i + 1] = value;
       this.used++;
       if (this.used * 2 > this.mask + 1) this.grow();
@@ -69,15 +65,15 @@ export class NumberTable {
   /** Calls `each` for every entry. */
   forEach(each: (key: number, value: number) => void): void {
     const slots = this.slots;
-    for (let i = 0; i < slots.length; i += 2) if (slots[i] !== EMPTY) each(slots[i]!, slots[i + 1]!);
+    for (let i = 0; i < slots.length; i += 2) if (slots[i] !== EMPTY) each(slots[i]! - 1, slots[i + 1]!);
   }
 
   private grow(): void {
     const old = this.slots;
     const cap = (this.mask + 1) * 2;
-    this.slots = NumberTable.empty(cap);
+    this.slots = new Float64Array(cap * 2);
     this.mask = cap - 1;
     this.used = 0;
-    for (let i = 0; i < old.length; i += 2) if (old[i] !== EMPTY) this.set(old[i]!, old[i + 1]!);
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== EMPTY) this.set(old[i]! - 1, old[i + 1]!);
   }
 }
