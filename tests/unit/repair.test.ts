@@ -318,7 +318,7 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(fix!.reading).toMatch(/清單制度。根據政府購\($/);
   });
 
-  it('closes a bracket that nothing else on its line closes', () => {
+  it('closes a bracket that nothing else on its line closes, and opens one that the line closes', () => {
     // （一）政社角色定位: the run starts at ）(A3 A9), whose lead byte was lost; 些 (D0 A9) reads
     // as well after 一, but leaves the heading's （ open to the end of the line.
     const [fix] = realignLine('(一?┱\ue490缃巧\ue067ㄎ慌c互動邏(luó)輯(jí)');
@@ -327,6 +327,10 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(unclosedOpeners('）政社', '互动逻辑', new Map([['（', 1]]))).toBe(0);
     expect(unclosedOpeners('“去行政', '”。准确', new Map())).toBe(0);
     expect(unclosedOpeners('（一）', '', new Map([['（', 1]]))).toBe(1);
+    // 法院在（2021）京01民终: the run's last character is the （ that the ) after it closes; a comma
+    // (A3 AC, as likely by the bytes) would leave that ) unmatched.
+    const [court] = realignLine('北京市第一?屑壢嗣穹ㄔ涸冢?2021)京01民終(zhōng)1234號判決中改判指出:');
+    expect(court!.reading).toMatch(/^中級人民法院在[（□]$/);
   });
 
   it('reads a pair that vanished where the bytes on each side make no character', () => {

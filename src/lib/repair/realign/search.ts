@@ -173,7 +173,7 @@ export function refine(
     let sc = o.lp;
     const last = ts[ts.length - 1]!.slice(-1);
     if (best.h.tagAfter && i === ts.length - 1) sc += reads(last, best.h.tagAfter) ? TAG_FIT_BONUS : -TAG_MISFIT_COST;
-    sc -= UNMATCHED_CLOSER_COST * unmatchedClosers(joined, open);
+    sc -= UNMATCHED_CLOSER_COST * unmatchedClosers(joined + lineRest, open);
     sc -= UNCLOSED_OPENER_COST * unclosedOpeners(joined, lineRest, open);
     // A bracket opened just before the run (（三…) expects its closer soon.
     if (nearOpen && ts[i]!.includes('）')) sc += NEAR_CLOSER_BONUS;
