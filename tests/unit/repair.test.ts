@@ -209,6 +209,16 @@ describe('repairPage on small pages', () => {
     expect(repairPage('見（表1)').text).toBe('见（表1）');
   });
 
+  it('restores a bracket whose other half a damaged run took, where Chinese text or a lacuna stands inside it', () => {
+    // The run's □ is what is left of （三）; the ( before it was folded like every other.
+    const edition = (l: string): string => repairPage(l).text;
+    expect(edition('(三□“所必需”的判断框架')).toBe('（三□“所必需”的判断框架');
+    expect(edition('□二)基層社會治理')).toBe('□二）基层社会治理');
+    // Not an enumeration after a digit or a letter, nor Latin text.
+    expect(edition('見第1)條與a)項')).toBe('见第1)条与a)项');
+    expect(edition('see (the note')).toBe('see (the note');
+  });
+
   it('never changes Latin text, numbers, dates or URLs', () => {
     const line = 'See https://example.org/a?b=1,2 (2021): 1-5; DOI 10.1000/xyz(1).';
     expect(repairPage(line).text).toBe(line);

@@ -126,7 +126,10 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     const ch = line[i]!;
     if (inGuard(i)) continue;
     if (ch === '(' || ch === '（') stack.push(i);
-    else if ((ch === ')' || ch === '）') && stack.length > 0) {
+    else if (ch === ')' && stack.length === 0) {
+      // A closing bracket whose opening one a damaged run took (□) or that Chinese text ends.
+      if (isChinese(line[i - 1])) edits.push(make(i, 0.8, 'closes Chinese text; its opening bracket is lost'));
+    } else if ((ch === ')' || ch === '）') && stack.length > 0) {
       const open = stack.pop()!;
       if (line[open] === '（' || ch === '）') {
         // Half of the pair is full-width already (restored from a damaged run): the other follows.
@@ -157,6 +160,12 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
         // Statistics after a number in a Chinese sentence (28 416.37(df=496,p<0.001)).
         edits.push(make(open, 0.85, 'a parenthetical in a Chinese sentence'), make(i, 0.85, 'a parenthetical in a Chinese sentence'));
       }
+    }
+  }
+  // An opening bracket whose closing one a damaged run took: （三□ of a heading （三）.
+  for (const open of stack) {
+    if (line[open] === '(' && !inGuard(open) && isChinese(line[open + 1])) {
+      edits.push(make(open, 0.8, 'opens Chinese text; its closing bracket is lost'));
     }
   }
   // The other marks see the brackets as restored: `(M=3.08),t=9.37` after Chinese text.
