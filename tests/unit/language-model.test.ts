@@ -137,6 +137,14 @@ describe('the shipped model', () => {
     // Unseen characters would cost about 20 nats each, 180 for these nine.
     expect(m.score('HbA1c为7.58%')).toBeGreaterThan(-75);
   });
+
+  it('reads the marks NFKC folded to ASCII as the full-width marks they were', () => {
+    const m = chineseModel();
+    expect(m.score('數據流轉,應當由平臺')).toBeCloseTo(m.score('數據流轉，應當由平臺'), 6);
+    expect(m.score('(一)政社互動')).toBeCloseTo(m.score('（一）政社互動'), 6);
+    // A comma after a Han character is ordinary text, not a step into Latin.
+    expect(m.logP(',', '轉')).toBeGreaterThan(-8);
+  });
 });
 
 describe('the model adapted to a page', () => {

@@ -343,6 +343,13 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(court!.reading).toMatch(/^中級人民法院在[（□]$/);
   });
 
+  it('reads a run before a folded comma as text before a comma, not before Latin', () => {
+    // 流轉 (C1 F7 DE 44) before a comma NFKC folded: the page read as it stands (？鬓D,) must not
+    // win because the page's own model learnt `D,應當`, which stands there.
+    const page = '用戶(hù)難(nán)以了解其內(nèi)部的數據(jù)?鬓D,應當由平臺就處理活動(dòng)符合上述要求承擔(dān)舉證責任。';
+    expect(repairPage(page).text).toBe('用户难以了解其内部的数据流转，应当由平台就处理活动符合上述要求承担举证责任。');
+  });
+
   it('reads a pair that vanished where the bytes on each side make no character', () => {
     // 前提下，適(shì): the comma's trail byte AC and 適's lead DF made a user-defined pair that
     // left nothing; 拢 (C2 A3) and the ASCII trail byte m (6D) are all the page shows of them.

@@ -44,6 +44,12 @@ function eitherZhu(text: string, score: (t: string) => number): number {
   return text.includes('著') ? Math.max(plain, score(text.replaceAll('著', '着'))) : plain;
 }
 
+/**
+ * The marks NFKC folded to ASCII on the pages (，：；！？（）): the model knows Chinese text with its
+ * full-width marks, so a page's `轉,應` is read as `轉，應`, not as a Han character before Latin.
+ */
+const UNFOLD: Record<number, number> = { 0x2c: 0xff0c, 0x3a: 0xff1a, 0x3b: 0xff1b, 0x21: 0xff01, 0x3f: 0xff1f, 0x28: 0xff08, 0x29: 0xff09 };
+
 /** Probability floor for a character the dictionary never shows. */
 const UNSEEN_P = 2e-9;
 /** Every character ends a word now and then (the dictionary lists words, not running text). */
@@ -158,12 +164,12 @@ class BigramModel implements CharModel {
     }
   }
 
-  /** The simplified code of a code (cached). */
+  /** The simplified code of a code (cached); a mark NFKC folded to ASCII reads as the full-width one. */
   code(c: number): number {
     let s = this.simplifiedCode[c]!;
     if (s === 0) {
       const out = this.t2s(String.fromCharCode(c));
-      s = out.length === 1 ? out.charCodeAt(0) : c;
+      s = UNFOLD[c] ?? (out.length === 1 ? out.charCodeAt(0) : c);
       this.simplifiedCode[c] = s;
     }
     return s;
