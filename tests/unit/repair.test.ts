@@ -350,6 +350,15 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(repairPage(page).text).toBe('用户难以了解其内部的数据流转，应当由平台就处理活动符合上述要求承担举证责任。');
   });
 
+  it('reads a run whose only misread character is a pair with the letter after it, but leaves a question mark before 結 or 筆', () => {
+    // 性，MPR: the comma's lead A3 was lost, and its trail AC made 琈 with the M (4D) after it.
+    expect(repairPage('以藥物持有率(MPR)評價用藥依從(cóng)性?琈PR≥80%為依從(cóng)良好。').text).toBe('以药物持有率（MPR）评价用药依从性，MPR≥80%为依从良好。');
+    expect(repairPage('見(jiàn)表2、圖(tú)2。模型?腍osmer-Lemeshow檢驗(yàn)').text).toBe('见表2、图2。模型的Hosmer-Lemeshow检验');
+    // 結 (8D 59) and 筆 (B9 50) pair with a letter too, but there a question mark reads far better.
+    expect(repairPage('應當如何提高患者的用藥依從(cóng)性?結合本研究的結果,提出以下建議。').text).toBe('应当如何提高患者的用药依从性？结合本研究的结果，提出以下建议。');
+    expect(repairPage('條款無效是否導致整個服務協議無效?筆者認為,依據《民法典》第156條。').text).toBe('条款无效是否导致整个服务协议无效？笔者认为，依据《民法典》第156条。');
+  });
+
   it('reads a pair that vanished where the bytes on each side make no character', () => {
     // 前提下，適(shì): the comma's trail byte AC and 適's lead DF made a user-defined pair that
     // left nothing; 拢 (C2 A3) and the ASCII trail byte m (6D) are all the page shows of them.

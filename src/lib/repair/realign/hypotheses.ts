@@ -5,7 +5,7 @@ import type { CharModel } from '../../lm/chinese-model.ts';
 import { isPinyinSyllable } from '../../pinyin/index.ts';
 import { decodePair, isTrail } from '../gbk.ts';
 import { gapOptions, guessOf, type Gap, type Option } from './candidates.ts';
-import { MAX_ENDS, MAX_TOKENS, SILENT_START_COST } from './constants.ts';
+import { MAX_ENDS, MAX_TOKENS, ONE_PAIR_RUN_COST, SILENT_START_COST } from './constants.ts';
 import {
   ALL_LEADS,
   HIGH_TRAILS,
@@ -54,6 +54,8 @@ interface End {
   suffix: string;
   /** A `?` stands between the last token and the end. */
   unreadable?: boolean;
+  /** The end is a misread character the page shows (a pair with the ASCII letter after it). */
+  showsPair?: boolean;
 }
 
 /** Build the hypotheses for a run starting at `trigger` in `line`. */
@@ -152,7 +154,15 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
     const trail = bytes.trail.length === 1 ? bytes.trail[0]!.b : -1;
     if (trail >= 0x40 && trail <= 0x7e && code >= 0x80) {
       // The last real trail byte and an ASCII byte after it made one character: in step after it.
-      ends.push({ count: tokens.length - 1, endOpts: bytes.lead, end: pos + 1, label: 'ASCII byte read into the last pair', suffix: String.fromCharCode(trail), unreadable: tokens[tokens.length - 1]!.unreadable });
+      ends.push({
+        count: tokens.length - 1,
+        endOpts: bytes.lead,
+        end: pos + 1,
+        label: 'ASCII byte read into the last pair',
+        suffix: String.fromCharCode(trail),
+        unreadable: tokens[tokens.length - 1]!.unreadable,
+        showsPair: true,
+      });
     }
     pos++;
   }
@@ -176,7 +186,8 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
   const out: Hypothesis[] = [];
   for (const e of ends) {
     // A run with no misread character at all is only a vanished pair after a tag (`?(chēng)M`).
-    if (e.count === 0 && startOpts === ALL_LEADS) continue;
+    // One whose only misread character is its last pair is a run (性?琈PR: 性，MPR).
+    if (e.count === 0 && startOpts === ALL_LEADS && !e.showsPair) continue;
     // In-step text never begins with the tail of a tag (`òu)`, `hì)`): a run that would leave one
     // behind has read the tag's `(` or first letters as bytes. Only a `?` that swallowed the `(`
     // may stand right before such a tail, and that end says so (its suffix).
@@ -204,7 +215,10 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
     if (last.length === 0) continue;
     positions.push(last);
     const gaps = [...sharedGaps.slice(0, e.count), lastGap];
-    out.push({ start: trigger.start, end: e.end, positions, gaps, prior, tagAfter: e.tagAfter, suffix: e.suffix, label: e.label });
+    // `?` and one character that pairs with a letter is as often a question mark before 結 (8D 59)
+    // or 筆 (B9 50) as a run.
+    const own = e.count === 0 ? ONE_PAIR_RUN_COST : 0;
+    out.push({ start: trigger.start, end: e.end, positions, gaps, prior: prior - own, tagAfter: e.tagAfter, suffix: e.suffix, label: e.label });
   }
   return out;
 }
