@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { repairPage, type RepairResult } from '../../src/lib/repair/index.ts';
-import { unclosedOpeners } from '../../src/lib/repair/realign/candidates.ts';
+import { bracketMisfits, closersWanted } from '../../src/lib/repair/realign/candidates.ts';
 import { contextEnd, findTriggers, realignLine } from '../../src/lib/repair/realign/index.ts';
 import { toTraditional } from '../../src/lib/script/index.ts';
 
@@ -333,10 +333,14 @@ describe('realignLine on runs from the damage simulator', () => {
     // as well after 一, but leaves the heading's （ open to the end of the line.
     const [fix] = realignLine('(一?┱\ue490缃巧\ue067ㄎ慌c互動邏(luó)輯(jí)');
     expect(fix!.reading).toMatch(/^）政社角色定位與$/);
-    expect(unclosedOpeners('些政社', '互动逻辑', new Map([['（', 1]]))).toBe(1);
-    expect(unclosedOpeners('）政社', '互动逻辑', new Map([['（', 1]]))).toBe(0);
-    expect(unclosedOpeners('“去行政', '”。准确', new Map())).toBe(0);
-    expect(unclosedOpeners('（一）', '', new Map([['（', 1]]))).toBe(1);
+    const misfits = (text: string, rest: string, before: Array<[string, number]> = []) => bracketMisfits(text, new Map(before), closersWanted(rest));
+    expect(misfits('些政社', '互动逻辑', [['（', 1]])).toEqual({ closers: 0, openers: 1 });
+    expect(misfits('）政社', '互动逻辑', [['（', 1]])).toEqual({ closers: 0, openers: 0 });
+    expect(misfits('“去行政', '”。准确')).toEqual({ closers: 0, openers: 0 });
+    expect(misfits('（一）', '', [['（', 1]])).toEqual({ closers: 0, openers: 1 });
+    expect(misfits('在，', '2021)京01民终')).toEqual({ closers: 1, openers: 0 });
+    expect(misfits('在（', '2021)京01民终')).toEqual({ closers: 0, openers: 0 });
+    expect(misfits('）（', '')).toEqual({ closers: 1, openers: 1 });
     // 法院在（2021）京01民终: the run's last character is the （ that the ) after it closes; a comma
     // (A3 AC, as likely by the bytes) would leave that ) unmatched.
     const [court] = realignLine('北京市第一?屑壢嗣穹ㄔ涸冢?2021)京01民終(zhōng)1234號判決中改判指出:');

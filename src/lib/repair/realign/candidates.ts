@@ -109,30 +109,38 @@ export function unmatchedClosers(text: string, open: Map<string, number> = new M
   return bad;
 }
 
-/**
- * How many quotes or brackets are open after the text (given those already open before it) that
- * the rest of its line (`rest`) never closes: `（一些政社角色定位` where the heading reads
- * `（一）政社角色定位`.
- */
-export function unclosedOpeners(text: string, rest: string, before: Map<string, number> = new Map()): number {
-  const open = openAfter(text, before);
-  let bad = 0;
-  for (const [opener, d] of open) {
-    if (d === 0) continue;
-    // Closers in the rest with no opener of their own before them there.
-    let depth = 0;
-    let closes = 0;
-    for (const raw of rest) {
-      const ch = raw === '(' ? '（' : raw === ')' ? '）' : raw;
-      if (ch === opener) depth++;
-      else if (OPENERS[ch] === opener) {
-        if (depth > 0) depth--;
-        else closes++;
-      }
-    }
-    bad += Math.max(0, d - closes);
+/** For each opening quote or bracket: how many closers of its kind the text has with no opener before them there. */
+export function closersWanted(text: string): Map<string, number> {
+  const depth = new Map<string, number>();
+  const wanted = new Map<string, number>();
+  for (const raw of text) {
+    const ch = raw === '(' ? '（' : raw === ')' ? '）' : raw;
+    const opener = OPENERS[ch];
+    if (opener) {
+      const d = depth.get(opener) ?? 0;
+      if (d > 0) depth.set(opener, d - 1);
+      else wanted.set(opener, (wanted.get(opener) ?? 0) + 1);
+    } else if (OPENER_SET.has(ch)) depth.set(ch, (depth.get(ch) ?? 0) + 1);
   }
-  return bad;
+  return wanted;
+}
+
+/**
+ * How a reading leaves the quotes and brackets of its line unbalanced, given those open before it
+ * and the closers the rest of the line wants (`closersWanted`): closers it has, or the rest has,
+ * with no opener (法院在，2021)), and openers nothing after it closes (（一些政社角色定位).
+ */
+export function bracketMisfits(text: string, before: Map<string, number>, restWants: Map<string, number>): { closers: number; openers: number } {
+  let closers = unmatchedClosers(text, before);
+  let openers = 0;
+  const open = openAfter(text, before);
+  for (const o of new Set([...open.keys(), ...restWants.keys()])) {
+    const d = open.get(o) ?? 0;
+    const w = restWants.get(o) ?? 0;
+    if (w > d) closers += w - d;
+    else openers += d - w;
+  }
+  return { closers, openers };
 }
 
 /** The quotes and brackets left open at the end of the text (given those open before it). */

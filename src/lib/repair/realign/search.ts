@@ -2,7 +2,7 @@
 // model, the word-aware pass that revisits each position, and the confidence a margin gives.
 
 import type { CharModel } from '../../lm/chinese-model.ts';
-import { openAfter, unclosedOpeners, unmatchedClosers, type Option } from './candidates.ts';
+import { bracketMisfits, closersWanted, openAfter, type Option } from './candidates.ts';
 import {
   BEAM,
   CONFIDENCE_SCALE,
@@ -162,6 +162,7 @@ export function refine(
   lineRest = '',
 ): { texts: string[]; margins: number[] } {
   const open = openAfter(linePrefix);
+  const restWants = closersWanted(lineRest);
   const recent = linePrefix.slice(-NEAR_OPEN);
   const nearOpen = (open.get('（') ?? 0) > 0 && /[（(][^）)]*$/.test(recent);
   const positions = best.h.positions;
@@ -173,8 +174,8 @@ export function refine(
     let sc = o.lp;
     const last = ts[ts.length - 1]!.slice(-1);
     if (best.h.tagAfter && i === ts.length - 1) sc += reads(last, best.h.tagAfter) ? TAG_FIT_BONUS : -TAG_MISFIT_COST;
-    sc -= UNMATCHED_CLOSER_COST * unmatchedClosers(joined + lineRest, open);
-    sc -= UNCLOSED_OPENER_COST * unclosedOpeners(joined, lineRest, open);
+    const misfits = bracketMisfits(joined, open, restWants);
+    sc -= UNMATCHED_CLOSER_COST * misfits.closers + UNCLOSED_OPENER_COST * misfits.openers;
     // A bracket opened just before the run (（三…) expects its closer soon.
     if (nearOpen && ts[i]!.includes('）')) sc += NEAR_CLOSER_BONUS;
     const full = leftText + joined + rightText;
