@@ -91,38 +91,35 @@ function pageFormCost(model: CharModel, ch: string): number {
 
 const OPENERS: Record<string, string> = { '”': '“', '’': '‘', '）': '（', '》': '《', '」': '「', '』': '『', '】': '【' };
 const OPENER_SET = new Set(Object.values(OPENERS));
-/** How many closing quotes or brackets in the text have no opening one before them (given those already open). */
-export function unmatchedClosers(text: string, open: Map<string, number> = new Map()): number {
-  const depth = new Map(open);
-  let bad = 0;
-  for (const raw of text) {
-    const ch = raw === '(' ? '（' : raw === ')' ? '）' : raw;
-    const opener = OPENERS[ch];
-    if (opener) {
-      const d = depth.get(opener) ?? 0;
-      if (d > 0) depth.set(opener, d - 1);
-      else bad++;
-    } else if (OPENER_SET.has(ch)) {
-      depth.set(ch, (depth.get(ch) ?? 0) + 1);
-    }
-  }
-  return bad;
-}
-
-/** For each opening quote or bracket: how many closers of its kind the text has with no opener before them there. */
-export function closersWanted(text: string): Map<string, number> {
-  const depth = new Map<string, number>();
+/**
+ * One pass over the quotes and brackets of a text, given those open before it: which are open at
+ * its end, and, for each kind, how many closers it has with no opener before them.
+ */
+function scanBrackets(text: string, before: Map<string, number> = new Map()): { open: Map<string, number>; wanted: Map<string, number> } {
+  const open = new Map(before);
   const wanted = new Map<string, number>();
   for (const raw of text) {
     const ch = raw === '(' ? '（' : raw === ')' ? '）' : raw;
     const opener = OPENERS[ch];
     if (opener) {
-      const d = depth.get(opener) ?? 0;
-      if (d > 0) depth.set(opener, d - 1);
+      const d = open.get(opener) ?? 0;
+      if (d > 0) open.set(opener, d - 1);
       else wanted.set(opener, (wanted.get(opener) ?? 0) + 1);
-    } else if (OPENER_SET.has(ch)) depth.set(ch, (depth.get(ch) ?? 0) + 1);
+    } else if (OPENER_SET.has(ch)) open.set(ch, (open.get(ch) ?? 0) + 1);
   }
-  return wanted;
+  return { open, wanted };
+}
+
+const sum = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
+
+/** How many closing quotes or brackets in the text have no opening one before them (given those already open). */
+export function unmatchedClosers(text: string, open: Map<string, number> = new Map()): number {
+  return sum(scanBrackets(text, open).wanted);
+}
+
+/** For each opening quote or bracket: how many closers of its kind the text has with no opener before them there. */
+export function closersWanted(text: string): Map<string, number> {
+  return scanBrackets(text).wanted;
 }
 
 /**
@@ -131,9 +128,9 @@ export function closersWanted(text: string): Map<string, number> {
  * with no opener (法院在，2021)), and openers nothing after it closes (（一些政社角色定位).
  */
 export function bracketMisfits(text: string, before: Map<string, number>, restWants: Map<string, number>): { closers: number; openers: number } {
-  let closers = unmatchedClosers(text, before);
+  const { open, wanted } = scanBrackets(text, before);
+  let closers = sum(wanted);
   let openers = 0;
-  const open = openAfter(text, before);
   for (const o of new Set([...open.keys(), ...restWants.keys()])) {
     const d = open.get(o) ?? 0;
     const w = restWants.get(o) ?? 0;
@@ -145,14 +142,7 @@ export function bracketMisfits(text: string, before: Map<string, number>, restWa
 
 /** The quotes and brackets left open at the end of the text (given those open before it). */
 export function openAfter(text: string, before: Map<string, number> = new Map()): Map<string, number> {
-  const depth = new Map(before);
-  for (const raw of text) {
-    const ch = raw === '(' ? '（' : raw === ')' ? '）' : raw;
-    const opener = OPENERS[ch];
-    if (opener) depth.set(opener, Math.max(0, (depth.get(opener) ?? 0) - 1));
-    else if (OPENER_SET.has(ch)) depth.set(ch, (depth.get(ch) ?? 0) + 1);
-  }
-  return depth;
+  return scanBrackets(text, before).open;
 }
 
 /** Is the character plausible in running Chinese text (seen by the model, or punctuation)? */
