@@ -217,7 +217,7 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
     const gaps = [...sharedGaps.slice(0, e.count), lastGap];
     // `?` and one character that pairs with a letter is as often a question mark before 結 (8D 59)
     // or 筆 (B9 50) as a run.
-    const own = e.count === 0 ? ONE_PAIR_RUN_COST : 0;
+    const own = e.count === 0 && e.showsPair && startOpts === ALL_LEADS ? ONE_PAIR_RUN_COST : 0;
     out.push({ start: trigger.start, end: e.end, positions, gaps, prior: prior - own, tagAfter: e.tagAfter, suffix: e.suffix, label: e.label });
   }
   return out;
