@@ -206,6 +206,22 @@ describe('the word bigram model', () => {
     expect(model.score('', char)).toBe(0);
   });
 
+  it('takes words the pair counts lack, known only by their own frequency', () => {
+    const more = new WordBigramModel(encodeWordBigrams({ words, pairs }), 'sample');
+    more.addWords([['意愿', 0.5], ['集居', 0.01], ['民意', 0.02]]);
+    // A word it had keeps its counts; a new one is a word with its own probability, which after a
+    // word with pairs gets that word's back-off share (it has no pairs of its own, and its id is
+    // never looked up in the pair table: 居民 was followed by one word, 15 times).
+    expect(more.logP(more.idOf('意愿')!, id('居民'))).toBeCloseTo(model.logP(id('意愿'), id('居民')), 12);
+    expect(more.logP(more.idOf('民意')!, -1)).toBeCloseTo(Math.log(0.02), 12);
+    expect(more.logP(more.idOf('民意')!, id('居民'))).toBeCloseTo(Math.log(((0.75 * 1) / 15) * 0.02), 12);
+    expect(more.logP(id('居民'), more.idOf('民意')!)).toBeCloseTo(model.logP(id('居民'), -1), 12);
+    expect(more.score('民意', char)).toBeCloseTo(Math.log(0.02), 12);
+    // Before, 民 and 意 were characters it did not know: −12 each.
+    expect(model.score('民意', char)).toBe(-24);
+    expect(more.idOf('集居')).toBeGreaterThanOrEqual(more.vocabulary);
+  });
+
   it('refuses a file that is not its format, naming it', () => {
     expect(() => new WordBigramModel(gzipSync(Buffer.from('JKNG2....')), 'other.gz')).toThrow(/other\.gz: not a Jiaokan word-bigram file/);
     expect(() => new WordBigramModel(gzipSync(Buffer.from('JKWB1居民\tx\0')), 'bad.gz')).toThrow(/bad\.gz: bad word entry 1/);

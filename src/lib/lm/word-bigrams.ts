@@ -55,8 +55,8 @@ interface Lattice {
 
 export class WordBigramModel {
   private readonly ids = new Map<string, number>();
-  private readonly logUni: Float64Array;
-  private readonly uni: Float64Array;
+  private logUni: Float64Array;
+  private uni: Float64Array;
   /** For each word: the pair count it begins, and how many different words follow it. */
   private readonly ctx: Float64Array;
   private readonly distinct: Float64Array;
@@ -67,6 +67,8 @@ export class WordBigramModel {
   private readonly starts = new Uint8Array(65536);
   private total = 0;
   readonly vocabulary: number;
+  /** Words known only by their own frequency (no pair counts): ids from `vocabulary` on. */
+  private extra = 0;
 
   constructor(gz: Buffer, source: string) {
     const buf = gunzipSync(gz);
@@ -118,6 +120,33 @@ export class WordBigramModel {
     }
   }
 
+  /**
+   * Add words the pair counts lack, each known only by its own frequency: `p` is its probability
+   * as a word of running text. They are ids past the pair table's, never looked up in it.
+   */
+  addWords(words: Iterable<[string, number]>): void {
+    const add: Array<[string, number]> = [];
+    for (const [w, p] of words) if (!this.ids.has(w) && w.length <= MAX_WORD && p > 0) add.push([w, p]);
+    const n = this.vocabulary + this.extra + add.length;
+    const grow = (a: Float64Array): Float64Array => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    this.logUni = grow(this.logUni);
+    this.uni = grow(this.uni);
+    let id = this.vocabulary + this.extra;
+    for (const [w, p] of add) {
+      this.ids.set(w, id);
+      this.uni[id] = p * this.total;
+      this.logUni[id] = Math.log(p);
+      for (let k = 2; k < w.length && k <= 3; k++) this.prefixes.add(w.slice(0, k));
+      if (w.length >= 2) this.starts[w.charCodeAt(0)] = 1;
+      id++;
+    }
+    this.extra += add.length;
+  }
+
   /** The id of a word, or undefined. */
   idOf(word: string): number | undefined {
     return this.ids.get(word);
@@ -125,10 +154,10 @@ export class WordBigramModel {
 
   /** log P(word | previous word): the pair counts, discounted and interpolated with P(word). prev < 0: no context. */
   logP(id: number, prev: number): number {
-    if (prev < 0) return this.logUni[id]!;
+    if (prev < 0 || prev >= this.vocabulary) return this.logUni[id]!;
     const c = this.ctx[prev]!;
     if (!c) return this.logUni[id]!;
-    const n = this.pairs.lookup(prev * 65536 + id);
+    const n = id < this.vocabulary ? this.pairs.lookup(prev * 65536 + id) : 0;
     return Math.log(Math.max(n - DISCOUNT, 0) / c + ((DISCOUNT * this.distinct[prev]!) / c) * (this.uni[id]! / this.total));
   }
 
