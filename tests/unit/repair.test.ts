@@ -156,6 +156,20 @@ describe('repairPage on the bundled page', () => {
 });
 
 describe('repairPage on small pages', () => {
+  it('keeps in the body a last reference, a first line the site tagged, and a keyword line a run took the separators of', () => {
+    // Spam is comma- or bar-separated items the site added after its tagger ran; a reference has
+    // its number and document type however many commas it holds.
+    const ref = '        [3] 姚斯H R,霍拉勃R C.接受美學與接受理論(lún)[M].周寧,金元浦,譯(yì).沈陽,瀋陽,1987.';
+    expect(repairPage(`        正文一句。\n\n${ref}`).text.split('\n')).toHaveLength(2);
+    const prose = '        光緒(xù)二十二年(1896)夏,福州遭遇強(qiáng)臺(tái)風,餘(yú)氏書樓(lóu)漏雨,藏書,多有,損毀';
+    expect(repairPage(`${prose}\n\n        正文一句。`).text.split('\n')).toHaveLength(2);
+    expect(repairPage('亞洲,視頻,免費,在線,播放,一區\n\n        正文一句。').text).toBe('正文一句。');
+    // 关系；基层: the run took the semicolons, so the line looks glued like the site's, but it is the article's.
+    const keywords = '        關鍵詞:國家與社會的關?担换鶎由鐣卫恚换鶎诱簧鐣M織';
+    const r = repairPage(`        正文一句。\n\n${keywords}\n\n        正文二句。`);
+    expect(r.apparatus.filter((e) => e.kind === 'furniture')).toHaveLength(0);
+  });
+
   it('accepts a page that is only body text, and an empty page', () => {
     const r = repairPage('社會關(guān)系的變化,隨著時間推移。');
     expect(r.text).toBe('社会关系的变化，随着时间推移。');

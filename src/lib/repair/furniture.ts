@@ -2,6 +2,7 @@
 // chrome, the related-titles list). It classifies lines by their shape only; it never edits text
 // (the repair records the removal in the apparatus and keeps the lines for the article model).
 
+import { findPinyinTags } from '../pinyin/index.ts';
 import type { FurnitureRole } from './types.ts';
 
 export interface PageLine {
@@ -44,6 +45,9 @@ const JOURNAL_ISSUE = /^\S.{0,60}?\s*(\d{4})\s*年\s*(第?\s*\d+\s*卷\s*)?(?:�
 const KEYWORD_LABEL = /^(關鍵詞|关键词|關鍵字|关键字)[:：]/u;
 const RELATED_HEADING = /^(猜你喜歡|猜你喜欢|相關文章|相关文章|相關推薦|相关推荐)$/u;
 const RELATED_SOURCE = /^.{1,40}?[(（]\d{4}年.{0,12}?期[)）]\s*\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/u;
+const REFERENCE_SHAPE = /^\[\d{1,3}\]|\[(?:M|J|D|C|N|R|S|P|G|Z|A|DB|CP|EB|EB\/OL|J\/OL|M\/OL|DB\/OL|N\/OL|C\/OL)\]/u;
+/** The marks of a mojibake run: a `?` before a non-ASCII character, or a private-use character. */
+const MOJIBAKE = /\?[^\x00-\x7f]|[\ue000-\uf8ff]/u;
 const ABSTRACT_LABEL = /^(摘要|摘\s*要|\[摘要\]|【摘要】)[:：]?/u;
 
 /**
@@ -54,6 +58,10 @@ const ABSTRACT_LABEL = /^(摘要|摘\s*要|\[摘要\]|【摘要】)[:：]?/u;
 function isSpamLine(text: string, few = false): boolean {
   const t = text.trim();
   if (/[。“”]/.test(t)) return false;
+  // A reference (its number, or a GB/T 7714 document type: [M], [J], [EB/OL]) is the article's,
+  // however many commas its authors and places give it. So is a line the site's tagger read: the
+  // spam was added after it ran (光緒(xù)二十二年(1896)夏,福州…).
+  if (REFERENCE_SHAPE.test(t) || findPinyinTags(t).length > 0) return false;
   const bars = t.split('|').filter((s) => s.trim()).length;
   if (bars >= (few ? 2 : 3)) return true;
   if (/[；;：:]/.test(t)) return false;
@@ -97,8 +105,9 @@ export function classifyFurniture(lines: PageLine[]): Map<number, FurnitureRole>
       bylineNames = bare(t.replace(TIMESTAMP, ''));
     } else if (JOURNAL_ISSUE.test(b) && b.length <= 60) {
       roles.set(l.index, 'journal-issue');
-    } else if (KEYWORD_LABEL.test(b) && !/[;；,，、]/.test(b) && !/\S\s+\S/.test(untagged(t).replace(KEYWORD_LABEL, '').trim())) {
-      // The site glues its keywords together; the article's own line separates them, if only by spaces.
+    } else if (KEYWORD_LABEL.test(b) && !/[;；,，、]/.test(b) && !/\S\s+\S/.test(untagged(t).replace(KEYWORD_LABEL, '').trim()) && !MOJIBAKE.test(t)) {
+      // The site glues its keywords together; the article's own line separates them, if only by
+      // spaces. One that shows mojibake lost its separators to the run (關係?担换鶎: 关系；基层).
       roles.set(l.index, 'site-keywords');
       siteKeywords = b.replace(KEYWORD_LABEL, '');
     } else if (bylineNames && b === bylineNames) {
