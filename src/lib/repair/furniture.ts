@@ -45,6 +45,7 @@ const JOURNAL_ISSUE = /^\S.{0,60}?\s*(\d{4})\s*年\s*(第?\s*\d+\s*卷\s*)?(?:�
 const KEYWORD_LABEL = /^(關鍵詞|关键词|關鍵字|关键字)[:：]/u;
 const RELATED_HEADING = /^(猜你喜歡|猜你喜欢|相關文章|相关文章|相關推薦|相关推荐)$/u;
 const RELATED_SOURCE = /^.{1,40}?[(（]\d{4}年.{0,12}?期[)）]\s*\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/u;
+/** A reference line: its number first ([3]), or a GB/T 7714 document type code ([M], [J], [EB/OL]). */
 const REFERENCE_SHAPE = /^\[\d{1,3}\]|\[(?:M|J|D|C|N|R|S|P|G|Z|A|DB|CP|EB|EB\/OL|J\/OL|M\/OL|DB\/OL|N\/OL|C\/OL)\]/u;
 /** The marks of a mojibake run: a `?` before a non-ASCII character, or a private-use character. */
 const MOJIBAKE = /\?[^\x00-\x7f]|[\ue000-\uf8ff]/u;
