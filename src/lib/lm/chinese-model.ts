@@ -116,19 +116,9 @@ class BigramModel implements CharModel {
     private readonly wordPairs: WordBigramModel,
   ) {
     this.t2s = OpenCC.Converter({ from: 't', to: 'cn' });
-    let lineStart = 0;
-    const n = dictText.length;
-    while (lineStart < n) {
-      let lineEnd = dictText.indexOf('\n', lineStart);
-      if (lineEnd < 0) lineEnd = n;
-      const sp1 = dictText.indexOf(' ', lineStart);
-      if (sp1 > lineStart && sp1 < lineEnd) {
-        const sp2 = dictText.indexOf(' ', sp1 + 1);
-        const freq = Number(dictText.slice(sp1 + 1, sp2 > 0 && sp2 < lineEnd ? sp2 : lineEnd));
-        if (freq > 0) this.addWord(dictText, lineStart, sp1, freq);
-      }
-      lineStart = lineEnd + 1;
-    }
+    forEachDictionaryEntry(dictText, (start, end, freq) => {
+      if (freq > 0) this.addWord(dictText, start, end, freq);
+    });
     for (const [ch, p] of Object.entries(PUNCTUATION_P)) this.logUni[ch.charCodeAt(0)] = Math.log(p);
   }
 
@@ -325,27 +315,37 @@ let shared: CharModel | undefined;
  */
 const DICTIONARY_WORD_SCALE = 0.5;
 
-/** jieba's words of two or more Han characters, each with its share of the dictionary's counts times `scale`. */
-function dictionaryWords(dict: string, scale: number): Array<[string, number]> {
-  const out: Array<[string, number]> = [];
-  let total = 0;
+/**
+ * Each entry of jieba's dictionary text (`word count tag` a line, without copying the line): where
+ * its word stands in the text, and its count (NaN where the count is not a number).
+ */
+function forEachDictionaryEntry(dict: string, each: (start: number, end: number, count: number) => void): void {
   for (let start = 0; start < dict.length; ) {
     let end = dict.indexOf('\n', start);
     if (end < 0) end = dict.length;
     const sp1 = dict.indexOf(' ', start);
     if (sp1 > start && sp1 < end) {
       const sp2 = dict.indexOf(' ', sp1 + 1);
-      const count = Number(dict.slice(sp1 + 1, sp2 > 0 && sp2 < end ? sp2 : end)) || 0;
-      total += count;
-      let han = sp1 - start >= 2;
-      for (let k = start; han && k < sp1; k++) {
-        const c = dict.charCodeAt(k);
-        han = c >= 0x3400 && c <= 0x9fff;
-      }
-      if (han && count > 0) out.push([dict.slice(start, sp1), count]);
+      each(start, sp1, Number(dict.slice(sp1 + 1, sp2 > 0 && sp2 < end ? sp2 : end)));
     }
     start = end + 1;
   }
+}
+
+/** jieba's words of two or more Han characters, each with its share of the dictionary's counts times `scale`. */
+function dictionaryWords(dict: string, scale: number): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  let total = 0;
+  forEachDictionaryEntry(dict, (start, end, n) => {
+    const count = n || 0;
+    total += count;
+    let han = end - start >= 2;
+    for (let k = start; han && k < end; k++) {
+      const c = dict.charCodeAt(k);
+      han = c >= 0x3400 && c <= 0x9fff;
+    }
+    if (han && count > 0) out.push([dict.slice(start, end), count]);
+  });
   for (const w of out) w[1] = (scale * w[1]) / total;
   return out;
 }

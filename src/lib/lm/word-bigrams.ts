@@ -89,8 +89,7 @@ export class WordBigramModel {
       this.ids.set(word, id);
       this.uni[id] = count;
       this.total += count;
-      for (let k = 2; k < word.length && k <= 3; k++) this.prefixes.add(word.slice(0, k));
-      if (word.length >= 2) this.starts[word.charCodeAt(0)] = 1;
+      this.indexForLookup(word);
     });
     for (let id = 0; id < lines.length; id++) this.logUni[id] = Math.log(this.uni[id]! / this.total);
     // Pairs: count them first to size the table, then read.
@@ -140,11 +139,16 @@ export class WordBigramModel {
       this.ids.set(w, id);
       this.uni[id] = p * this.total;
       this.logUni[id] = Math.log(p);
-      for (let k = 2; k < w.length && k <= 3; k++) this.prefixes.add(w.slice(0, k));
-      if (w.length >= 2) this.starts[w.charCodeAt(0)] = 1;
+      this.indexForLookup(w);
       id++;
     }
     this.extra += add.length;
+  }
+
+  /** Note a word's beginnings, so that the segmentation looks for it and stops where no word goes on. */
+  private indexForLookup(word: string): void {
+    for (let k = 2; k < word.length && k <= 3; k++) this.prefixes.add(word.slice(0, k));
+    if (word.length >= 2) this.starts[word.charCodeAt(0)] = 1;
   }
 
   /** The id of a word, or undefined. */

@@ -187,7 +187,8 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
   for (const e of ends) {
     // A run with no misread character at all is only a vanished pair after a tag (`?(chēng)M`).
     // One whose only misread character is its last pair is a run (性?琈PR: 性，MPR).
-    if (e.count === 0 && startOpts === ALL_LEADS && !e.showsPair) continue;
+    const onePairRun = e.count === 0 && startOpts === ALL_LEADS;
+    if (onePairRun && !e.showsPair) continue;
     // In-step text never begins with the tail of a tag (`òu)`, `hì)`): a run that would leave one
     // behind has read the tag's `(` or first letters as bytes. Only a `?` that swallowed the `(`
     // may stand right before such a tail, and that end says so (its suffix).
@@ -217,8 +218,7 @@ export function hypotheses(model: CharModel, line: string, trigger: Trigger, tag
     const gaps = [...sharedGaps.slice(0, e.count), lastGap];
     // `?` and one character that pairs with a letter is as often a question mark before 結 (8D 59)
     // or 筆 (B9 50) as a run.
-    const own = e.count === 0 && e.showsPair && startOpts === ALL_LEADS ? ONE_PAIR_RUN_COST : 0;
-    out.push({ start: trigger.start, end: e.end, positions, gaps, prior: prior - own, tagAfter: e.tagAfter, suffix: e.suffix, label: e.label });
+    out.push({ start: trigger.start, end: e.end, positions, gaps, prior: onePairRun ? prior - ONE_PAIR_RUN_COST : prior, tagAfter: e.tagAfter, suffix: e.suffix, label: e.label });
   }
   return out;
 }
