@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chineseModel, pageModel, RUNNING_TEXT_FILE, WORD_BIGRAMS_FILE } from '../../src/lib/lm/chinese-model.ts';
+import { chineseModel, OPENGRAM_WORDS_FILE, pageModel, RUNNING_TEXT_FILE, WORD_BIGRAMS_FILE } from '../../src/lib/lm/chinese-model.ts';
+import { backoffPairKey, BackoffWordModel, encodeBackoffWords } from '../../src/lib/lm/word-backoff.ts';
 import { encodeWordBigrams, WordBigramModel } from '../../src/lib/lm/word-bigrams.ts';
 import { COUNTED_PUNCTUATION, encodeCounts, RunningTextModel, type NgramCounts } from '../../src/lib/lm/ngram-table.ts';
 
@@ -238,5 +239,61 @@ describe('the word bigram model', () => {
     expect(shipped.score('流动人口涌入城市', c)).toBeGreaterThan(shipped.score('流动人口部入城市', c) + 2);
     expect(shipped.score('共建共治共享', c)).toBeGreaterThan(shipped.score('共建共治共理', c) + 2);
     expect(shipped.score('从类型上来看', c)).toBeGreaterThan(shipped.score('从类型上来源', c) + 2);
+  });
+});
+
+describe('the word back-off model', () => {
+  // A consistent model: after 搜集 the pair to 居民 has 0.8, and the back-off weight 0.4 spreads
+  // the other 0.2 over the words 搜集 never listed, by their own probabilities (0.3 + 0.2).
+  const words = [
+    { word: '', logP: Math.log(0.001), logBackoff: 0 },
+    { word: '居民', logP: Math.log(0.5), logBackoff: 0 },
+    { word: '意愿', logP: Math.log(0.3), logBackoff: 0 },
+    { word: '搜集', logP: Math.log(0.199), logBackoff: Math.log(0.2 / 0.5) },
+  ];
+  const pairs = new Map([[backoffPairKey(3, 1), Math.log(0.8)]]);
+  const model = new BackoffWordModel(encodeBackoffWords({ words, pairs }), 'sample');
+  const char = (): number => -12;
+
+  it('reads back what was written: listed pairs, and the back-off for the rest', () => {
+    expect(model.vocabulary).toBe(4);
+    expect(model.idOf('')).toBeUndefined(); // the sentence boundary is no text
+    expect(model.logP(1, 3)).toBeCloseTo(Math.log(0.8), 2); // stored in hundredths of a nat
+    expect(model.logP(2, 3)).toBeCloseTo(Math.log(0.4 * 0.3), 3);
+    expect(model.logP(2, 1)).toBeCloseTo(Math.log(0.3), 3); // 居民 lists no pairs and backs off by 1
+    expect(model.logP(2, -1)).toBeCloseTo(Math.log(0.3), 3);
+    const sum = [1, 2, 3].reduce((t, id) => t + Math.exp(model.logP(id, 3)), 0);
+    expect(sum).toBeGreaterThan(0.99);
+    expect(sum).toBeLessThan(1.01);
+  });
+
+  it('segments with the pair where it is listed, and takes added words by their frequency', () => {
+    expect(model.score('搜集居民', char)).toBeCloseTo(model.logP(3, -1) + model.logP(1, 3), 9);
+    const more = new BackoffWordModel(encodeBackoffWords({ words, pairs }), 'sample');
+    more.addWords([['民意', 0.02]]);
+    // After 搜集 the new word gets 搜集's back-off share, as any word 搜集 did not list.
+    expect(more.logP(more.idOf('民意')!, 3)).toBeCloseTo(Math.log(0.4 * 0.02), 3);
+    expect(more.score('民意', char)).toBeCloseTo(Math.log(0.02), 9);
+    expect(model.score('民意', char)).toBe(-24);
+  });
+
+  it('refuses a file that is not its format, naming it', () => {
+    expect(() => new BackoffWordModel(encodeWordBigrams({ words: [{ word: '居民', count: 1 }], pairs: new Map() }), 'pairs.gz')).toThrow(
+      /pairs\.gz: not a Jiaokan word back-off file/,
+    );
+    expect(() => new BackoffWordModel(gzipSync(Buffer.from('JKWL1居民\tx\t0\0')), 'bad.gz')).toThrow(/bad\.gz: bad word entry 1/);
+    const whole = gunzipSync(encodeBackoffWords({ words, pairs }));
+    expect(() => new BackoffWordModel(gzipSync(whole.subarray(0, whole.length - 1)), 'cut.gz')).toThrow(/cut\.gz: truncated/);
+  });
+
+  it('ships open-gram, which also knows which words writers put together', () => {
+    const shipped = new BackoffWordModel(readFileSync(OPENGRAM_WORDS_FILE), 'shipped');
+    expect(shipped.vocabulary).toBeGreaterThan(70000);
+    const m = chineseModel();
+    const c = (code: number): number => m.logPCode(code, -1);
+    expect(shipped.score('流动人口涌入城市', c)).toBeGreaterThan(shipped.score('流动人口部入城市', c) + 2);
+    expect(shipped.score('共建共治共享', c)).toBeGreaterThan(shipped.score('共建共治共理', c) + 2);
+    // Unlike libpinyin's words, it knows the marks of Chinese prose as words.
+    expect(shipped.score('然而，', c)).toBeGreaterThan(shipped.score('然而的', c));
   });
 });

@@ -346,7 +346,10 @@ describe('realignLine on runs from the damage simulator', () => {
     // （一）政社角色定位: the run starts at ）(A3 A9), whose lead byte was lost; 些 (D0 A9) reads
     // as well after 一, but leaves the heading's （ open to the end of the line.
     const [fix] = realignLine('(一?┱\ue490缃巧\ue067ㄎ慌c互動邏(luó)輯(jí)');
-    expect(fix!.reading).toMatch(/^）政社角色定位與$/);
+    // The closer is the best reading (些 only wins without the line's balance); with both
+    // word models it leads by less than the acceptance margin, as does 社 over 界, so either may be
+    // marked; what it must never be is 些.
+    expect(fix!.reading).toMatch(/^[）□]政[社□]角色定位與$/);
     const misfits = (text: string, rest: string, before: Array<[string, number]> = []) => bracketMisfits(text, new Map(before), closersWanted(rest));
     expect(misfits('些政社', '互动逻辑', [['（', 1]])).toEqual({ closers: 0, openers: 1 });
     expect(misfits('）政社', '互动逻辑', [['（', 1]])).toEqual({ closers: 0, openers: 0 });
@@ -420,11 +423,12 @@ describe('realignLine on runs from the damage simulator', () => {
   });
 
   it('reads across two pairs that vanished in a row', () => {
-    // 是政府的权力: 政 D5FE 府 B8AE 的 B5C4 read out of step gave FE B8 and AE B5, both
-    // user-defined pairs, and both left nothing. Three characters stand where one gap shows.
-    const line = '者,認(rèn)為社?\ue4a3卫硎钦臋嗔Γ\ue0cd荒芾眄樥\ue47f\ue178⑸鐓^(qū)自治組織、社';
+    // 是加快政府職能: 政 D5FE 府 B8AE 職 C2 read out of step gave FE B8 and AE C2, both
+    // user-defined pairs, and both left nothing (the simulator's run with every such pair gone).
+    // Three characters stand where the page shows the lead of one and the trail of another.
+    const line = '一?羌涌煺毮苻D變。作為社會治理的主導者,政府應從“統攬一切”的管理思維向“共建共治共享”的治理思維轉變。';
     const [fix] = realignLine(line);
-    expect(fix!.reading).toMatch(/^會治理是(政府的|□□□)權力，不能理順政府、社區$/);
+    expect(fix!.reading).toBe('是加快政府職能轉');
   });
 
   it('still leaves a `?` between Latin characters alone', () => {

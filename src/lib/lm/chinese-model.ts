@@ -4,9 +4,10 @@
 // word's count, and how often each character starts and ends a word. The next character either
 // goes on the current word (the in-word pair) or, as often as the last one ends words, starts a
 // new one (how often it starts words). The second is pair and triple counts of running prose
-// (`data/`, see ngram-table.ts): how words follow one another. The word score segments a text
-// under libpinyin's word-pair counts (word-bigrams.ts), with the words of jieba's dictionary that
-// libpinyin lacks known by their frequency alone. `pageModel` adapts the character mixture
+// (`data/`, see ngram-table.ts): how words follow one another. The word score averages the best
+// segmentations of a text under two word models of running text, libpinyin's word-pair counts
+// (word-bigrams.ts) and open-gram's back-off model (word-backoff.ts), each also knowing the words
+// of jieba's dictionary it lacks by their frequency alone. `pageModel` adapts the character mixture
 // to one page's own text. The model reads simplified Chinese; traditional input is folded to
 // simplified one character at a time first. It only scores text; it never changes any.
 
@@ -15,7 +16,9 @@ import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { RunningTextModel } from './ngram-table.ts';
 import { NumberTable } from './number-table.ts';
+import { BackoffWordModel } from './word-backoff.ts';
 import { WordBigramModel } from './word-bigrams.ts';
+import type { WordSegmenter } from './word-segmenter.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -75,9 +78,9 @@ export interface CharModel {
   /** log P(c | a b) on UTF-16 codes; a < 0 means only b is known. */
   logP3Code(c: number, b: number, a: number): number;
   /**
-   * The best segmentation of the text into words under the word bigram model of running text
-   * (each word scored by the pair it makes with the word before); a character that is no word
-   * counts by its own frequency.
+   * The best segmentation of the text into words under each word model of running text (each
+   * word scored by the pair it makes with the word before; a character that is no word counts
+   * by its own frequency), averaged over the models.
    */
   wordScore(text: string): number;
   /** The text folded to simplified, one character at a time. */
@@ -110,10 +113,10 @@ class BigramModel implements CharModel {
   /** code → log P(unigram) of the simplified form (NaN: not computed yet). */
   private readonly logUni = new Float64Array(65536).fill(Number.NaN);
 
-  /** `wordPairs`: the word bigram model the word score uses. */
+  /** `wordModels`: the word models whose segmentation scores the word score averages. */
   constructor(
     dictText: string,
-    private readonly wordPairs: WordBigramModel,
+    private readonly wordModels: readonly WordSegmenter[],
   ) {
     this.t2s = OpenCC.Converter({ from: 't', to: 'cn' });
     forEachDictionaryEntry(dictText, (start, end, freq) => {
@@ -130,7 +133,13 @@ class BigramModel implements CharModel {
   }
 
   wordScore(text: string): number {
-    return eitherZhu(this.simplifyText(text), (t) => this.wordPairs.score(t, (c) => this.logPCode(c, -1)));
+    const char = (c: number): number => this.logPCode(c, -1);
+    const models = this.wordModels;
+    return eitherZhu(this.simplifyText(text), (t) => {
+      let sum = 0;
+      for (const m of models) sum += m.score(t, char);
+      return sum / models.length;
+    });
   }
 
   private addWord(text: string, start: number, end: number, freq: number): void {
@@ -308,8 +317,8 @@ const LATIN_LEAVE = Math.log(1 - 0.8);
 let shared: CharModel | undefined;
 
 /**
- * How much of its share of jieba's counts a word libpinyin's list lacks gets in the word model:
- * these are rarer words (依从性, 公益创投, 人人有责) that libpinyin's 63,907 never name. Half measured
+ * How much of its share of jieba's counts a word a word model lacks gets in that model: these are
+ * rarer words (依从性, 公益创投, 人人有责) that libpinyin's 63,907 never name. Half measured
  * as well as a fifth or all of it: exact runs +0.6 and +1.1 points on the survey and the reading
  * notes, wrong runs −0.1 to −0.7 points on four articles of five.
  */
@@ -355,14 +364,19 @@ export const RUNNING_TEXT_FILE = new URL('./data/running-text.ngrams.gz', import
 /** The word bigram counts that ship with the project (see data/README.md). */
 export const WORD_BIGRAMS_FILE = new URL('./data/word-bigrams.gz', import.meta.url);
 
+/** open-gram's word model that ships with the project (see data/README.md). */
+export const OPENGRAM_WORDS_FILE = new URL('./data/opengram-words.gz', import.meta.url);
+
 /** The shared model, built on first use (under a second). */
 export function chineseModel(): CharModel {
   if (!shared) {
     const path = require.resolve('@node-rs/jieba/dict.txt');
     const dict = readFileSync(path, 'utf8');
-    const words = new WordBigramModel(readFileSync(WORD_BIGRAMS_FILE), WORD_BIGRAMS_FILE.pathname);
-    words.addWords(dictionaryWords(dict, DICTIONARY_WORD_SCALE));
-    const model = new BigramModel(dict, words);
+    const extra = dictionaryWords(dict, DICTIONARY_WORD_SCALE);
+    const libpinyin = new WordBigramModel(readFileSync(WORD_BIGRAMS_FILE), WORD_BIGRAMS_FILE.pathname);
+    const opengram = new BackoffWordModel(readFileSync(OPENGRAM_WORDS_FILE), OPENGRAM_WORDS_FILE.pathname);
+    for (const m of [libpinyin, opengram]) m.addWords(extra);
+    const model = new BigramModel(dict, [libpinyin, opengram]);
     model.useRunningText(new RunningTextModel(readFileSync(RUNNING_TEXT_FILE), RUNNING_TEXT_FILE.pathname));
     shared = model;
   }
