@@ -146,6 +146,15 @@ describe('the shipped model', () => {
     // A comma after a Han character is ordinary text, not a step into Latin.
     expect(m.logP(',', '轉')).toBeGreaterThan(-8);
   });
+
+  it('reads ○, which GB2312 text writes for the numeral 〇, as 〇, and knows 〇 from running text', () => {
+    const m = chineseModel();
+    expect(m.score('二○三五年')).toBeCloseTo(m.score('二〇三五年'), 6);
+    // jieba's words never hold 〇; the running text has it in numbers, so it is no unseen character.
+    expect(m.logUnigram('〇')).toBeGreaterThan(-16);
+    // The lost-lead choice of a run over a year: ○ (A1 F0), not 佛 or 戰.
+    expect(m.score('二○三五年')).toBeGreaterThan(m.score('二佛三五年') + 3);
+  });
 });
 
 describe('the model adapted to a page', () => {

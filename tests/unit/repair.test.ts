@@ -422,6 +422,13 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(['涌', '□']).toContain(fix!.reading[0]);
   });
 
+  it('reads the ○ of a year written in Chinese numerals', () => {
+    // 二○三五: ○ is A1 F0, its lead the hint of the private-use pair before it (二's trail FE).
+    const line = '《中共中央關于制定國民經濟和社會發展第十四個?迥暌巹澓投\ue468鹑\ue437迥赀h景目標的建議》';
+    const [fix] = realignLine(line);
+    expect(fix!.reading).toBe('五年規劃和二○三五年遠');
+  });
+
   it('reads across two pairs that vanished in a row', () => {
     // 是加快政府職能: 政 D5FE 府 B8AE 職 C2 read out of step gave FE B8 and AE C2, both
     // user-defined pairs, and both left nothing (the simulator's run with every such pair gone).

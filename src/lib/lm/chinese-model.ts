@@ -49,10 +49,12 @@ function eitherZhu(text: string, score: (t: string) => number): number {
 }
 
 /**
- * The marks NFKC folded to ASCII on the pages (，：；！？（）): the model knows Chinese text with its
- * full-width marks, so a page's `轉,應` is read as `轉，應`, not as a Han character before Latin.
+ * Codes the model reads as others. The marks NFKC folded to ASCII on the pages (，：；！？（）):
+ * the model knows Chinese text with its full-width marks, so a page's `轉,應` is read as `轉，應`,
+ * not as a Han character before Latin. And ○ (U+25CB), which GB2312 text writes for the numeral
+ * 〇 it lacks (二○三五年): the running text knows 〇 in numbers, and never saw ○.
  */
-const UNFOLD: Record<number, number> = { 0x2c: 0xff0c, 0x3a: 0xff1a, 0x3b: 0xff1b, 0x21: 0xff01, 0x3f: 0xff1f, 0x28: 0xff08, 0x29: 0xff09 };
+const UNFOLD: Record<number, number> = { 0x2c: 0xff0c, 0x3a: 0xff1a, 0x3b: 0xff1b, 0x21: 0xff01, 0x3f: 0xff1f, 0x28: 0xff08, 0x29: 0xff09, 0x25cb: 0x3007 };
 
 /** Probability floor for a character the dictionary never shows. */
 const UNSEEN_P = 2e-9;
@@ -183,7 +185,8 @@ class BigramModel implements CharModel {
     let v = this.logUni[s]!;
     if (Number.isNaN(v)) {
       const c = this.uni[s]!;
-      v = Math.log(c ? (c / this.total) * 0.9 : UNSEEN_P);
+      // A character jieba's words never hold may still stand in running text (〇 in 二〇三五).
+      v = Math.log(c ? (c / this.total) * 0.9 : Math.max(UNSEEN_P, (this.running?.unigram(s) ?? 0) * 0.1));
       this.logUni[s] = v;
       this.uniP[s] = Math.exp(v);
     }
