@@ -6,6 +6,18 @@
 import { isPinyinSyllable, parseSyllable } from './syllable.ts';
 import { readingKeysOf } from './readings.ts';
 
+/** The letters a pinyin syllable is written with: Latin, ü, and the tone-marked vowels and consonants (ḿ ń ň ǹ). */
+export const PINYIN_LETTERS = 'a-zü\\u00e0-\\u01dc\\u0101-\\u01ce\\u1e3f\\u0144\\u0148\\u01f9';
+const PARENTHETICAL = new RegExp(`\\([${PINYIN_LETTERS}]+\\)`, 'giu');
+
+/**
+ * The text without any parenthetical written in pinyin letters: the quick view of a line as the
+ * model or a comparison reads it, where whether a tag fits its character does not matter.
+ */
+export function withoutPinyinParentheticals(text: string): string {
+  return text.replace(PARENTHETICAL, '');
+}
+
 export interface PinyinTag {
   /** Start of the tag, at its opening parenthesis (UTF-16 offset). */
   start: number;

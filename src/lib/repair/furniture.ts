@@ -2,7 +2,7 @@
 // chrome, the related-titles list). It classifies lines by their shape only; it never edits text
 // (the repair records the removal in the apparatus and keeps the lines for the article model).
 
-import { findPinyinTags } from '../pinyin/index.ts';
+import { findPinyinTags, withoutPinyinParentheticals } from '../pinyin/index.ts';
 import type { FurnitureRole } from './types.ts';
 
 export interface PageLine {
@@ -29,7 +29,7 @@ export function splitLines(page: string): PageLine[] {
 
 /** A line without its pinyin tags. */
 function untagged(text: string): string {
-  return text.replace(/\([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+\)/giu, '');
+  return withoutPinyinParentheticals(text);
 }
 
 /** A line compared without pinyin tags, the no-break `?` and spacing, in either script. */

@@ -1,12 +1,12 @@
 // How the page is read as bytes: a page character as the lead and trail bytes it was made of, the
 // pinyin tags the page puts after characters, and the in-step text around a run as the model reads it.
 
-import { isPinyinSyllable, readingFit } from '../../pinyin/index.ts';
+import { isPinyinSyllable, PINYIN_LETTERS, readingFit, withoutPinyinParentheticals } from '../../pinyin/index.ts';
 import { decodePair, encodeChar, isPrivateUse, isTrail, LEAD_MAX, LEAD_MIN } from '../gbk.ts';
 import { PUA_TRAIL_COST, PUA_TRAIL_DISTANCE_COST } from './constants.ts';
 
-export const TAG_RE = /^\(([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+)\)/iu;
-export const TAG_FRAGMENT_RE = /^([a-zü\u00e0-\u01dc\u0101-\u01ce\u1e3f\u0144\u0148\u01f9]+)\)/iu;
+export const TAG_RE = new RegExp(`^\\(([${PINYIN_LETTERS}]+)\\)`, 'iu');
+export const TAG_FRAGMENT_RE = new RegExp(`^([${PINYIN_LETTERS}]+)\\)`, 'iu');
 
 export interface ByteOpt {
   b: number;
@@ -96,5 +96,5 @@ export function inStepAfter(line: string, end: number, suffix: string): number {
 
 /** Strip pinyin tags from in-step context so the model reads plain text. */
 export function plainContext(text: string): string {
-  return text.replace(/\([a-zü\u00e0-\u01dc\u0101-\u01ce]+\)/giu, '');
+  return withoutPinyinParentheticals(text);
 }
