@@ -6,7 +6,7 @@ import { expandCitation, findCitations } from '../../src/lib/model/citations.ts'
 import { decodeArticleNumber, issnCheckDigit, journalIssueLine, relatedSourceLine } from '../../src/lib/model/front.ts';
 import { looksLikeNames, personName, splitNames } from '../../src/lib/model/names.ts';
 import { chineseNumeral, matchNumbering, numberedHeading } from '../../src/lib/model/numbering.ts';
-import { REFERENCES_HEADING } from '../../src/lib/model/references.ts';
+import { parseReference, REFERENCES_HEADING } from '../../src/lib/model/references.ts';
 import { splitGluedNames } from '../../src/lib/model/surnames.ts';
 
 describe('names', () => {
@@ -146,5 +146,26 @@ describe('glued author names', () => {
     expect(splitGluedNames('国华明光亮')).toBeNull();
     // One name only: nothing to split.
     expect(splitGluedNames('吴欢欢')).toBeNull();
+  });
+});
+
+describe('references with Latin names', () => {
+  const authors = (r: string) => parseReference(r).authors.map((n) => n.display);
+  it('keeps a surname with its initials, however the reference punctuates them', () => {
+    const putnam = parseReference('Putnam, R. D. Bowling Alone: The Collapse and Revival of American Community[M]. New York: Simon & Schuster, 2000.');
+    expect(putnam.authors.map((n) => n.display)).toEqual(['Putnam, R. D.']);
+    expect(putnam.title).toBe('Bowling Alone: The Collapse and Revival of American Community');
+    expect(putnam.year).toBe(2000);
+    expect(authors('Salamon, L. M., & Anheier, H. K. Defining the Nonprofit Sector[M]. Manchester: Manchester University Press, 1997.')).toEqual([
+      'Salamon, L. M.',
+      'Anheier, H. K.',
+    ]);
+    // GB/T 7714's own form, and Chinese names, as before.
+    expect(authors('PUTNAM R D. Making democracy work[M]. Princeton: Princeton University Press, 1993.')).toEqual(['PUTNAM R D']);
+    expect(authors('王五, 张三. 社会治理研究[J]. 中国行政管理, 2019(3): 1-5.')).toEqual(['王五', '张三']);
+  });
+
+  it('still ends the author list at the period after the last initial, not inside a title', () => {
+    expect(parseReference('Tocqueville, A. Democracy in America. Vol. 1[M]. New York: Vintage, 1990.').title).toBe('Democracy in America. Vol. 1');
   });
 });

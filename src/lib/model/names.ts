@@ -15,6 +15,10 @@ export function personName(display: string): PersonName {
   return { display: d, name: d.replace(PAD_BETWEEN_HAN, '').replace(/[\s\u00a0\u3000]+/g, ' ') };
 }
 
+/** Initials alone (`R. D.`, `K.A`, `H. K`), and a Latin surname they may follow. */
+const INITIALS = /^(?:[A-Z](?:\.|[\s-]+|$)[\s-]*){1,4}$/;
+const LATIN_SURNAME = /^[A-Za-z][A-Za-z'-]*(?:\s[A-Za-z][A-Za-z'-]*)?$/;
+
 /** Role words that may follow a name in a byline or a reference (`主编`, `等`). */
 const ROLE_SUFFIX = /(?:等|主编|编著|编译|编|著|译|et\s+al\.?)$/u;
 
@@ -44,6 +48,15 @@ export function splitNames(list: string): NameList {
       chunk = chunk.slice(0, -role[0].length).trim();
     }
     if (chunk === '') continue;
+    // `Putnam, R. D., & Goss, K. A.`: the initials after a comma belong to the surname before it,
+    // and `&` or `and` only joins the last name on.
+    chunk = chunk.replace(/^(?:&|and\s)\s*/u, '');
+    const last = names[names.length - 1];
+    if (INITIALS.test(chunk) && last && LATIN_SURNAME.test(last.name) && !rawChunk.includes('、')) {
+      const display = `${last.display}, ${/[A-Z]$/.test(chunk) ? `${chunk}.` : chunk}`;
+      names[names.length - 1] = personName(display);
+      continue;
+    }
     const tokens = chunk.split(/[\s\u00a0\u3000]+/);
     if (tokens.length > 1 && tokens.every((t) => HAN_ONLY.test(t))) {
       // Rebuild from the chunk so the printed pad is kept in `display`.

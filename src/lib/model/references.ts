@@ -38,6 +38,9 @@ const orNull = (s: string | undefined): string | null => {
 };
 
 /** Split at the first field separator that is not inside brackets or quotes. */
+const INITIAL_BEFORE = /(?:^|[^A-Za-z])[A-Z]$/;
+const INITIAL_GOES_ON = /^\s*(?:[A-Z]\.|[,，&]|and\s|et\s+al)/;
+
 function splitFirst(s: string): [string, string] | null {
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
@@ -49,6 +52,9 @@ function splitFirst(s: string): [string, string] | null {
       const next = s[i + 1] ?? '';
       if (/\d/.test(prev) && /\d/.test(next)) continue;
       if (i === 0 || s.slice(i + 1).trim() === '') continue;
+      // An initial's period inside a Latin name list (Putnam, R. D., & Goss, K. A.): another
+      // initial or the next name follows it; after the last initial the title does.
+      if (INITIAL_BEFORE.test(s.slice(Math.max(0, i - 2), i)) && INITIAL_GOES_ON.test(s.slice(i + 1))) continue;
       return [s.slice(0, i), s.slice(i + 1)];
     }
   }
