@@ -16,7 +16,9 @@ export async function articles(): Promise<ArticleOk[]> {
   const ok = (await records()).filter((r): r is ArticleOk => r.status === 'ok');
   const key = (a: ArticleOk): number => {
     const m = a.editions['zh-Hans'].article.meta;
-    return (m.year?.value ?? 0) * 1000 + (m.issue?.value ?? 0);
+    const issue = m.issue?.value ?? 0;
+    // A combined issue (Z1) sorts with its number; a supplement (增刊) before the first issue.
+    return (m.year?.value ?? 0) * 1000 + (typeof issue === 'number' ? issue : Number(/\d+/.exec(issue)?.[0] ?? 0));
   };
   return ok.sort((a, b) => key(b) - key(a) || a.slug.localeCompare(b.slug));
 }

@@ -130,6 +130,13 @@ describe('article number and ISSN', () => {
   it('reads the site lines for journal and issue, and a related source', () => {
     expect(journalIssueLine('宁夏党校学报 2021年1期')).toEqual({ journal: '宁夏党校学报', year: 2021, volume: null, issue: 1 });
     expect(journalIssueLine('某学报 2020年第12卷第3期')).toEqual({ journal: '某学报', year: 2020, volume: 12, issue: 3 });
+    // Combined and supplementary issues keep their label.
+    expect(journalIssueLine('宁夏党校学报 2021年Z1期')).toEqual({ journal: '宁夏党校学报', year: 2021, volume: null, issue: 'Z1' });
+    expect(journalIssueLine('某学报 2019年第 z 2 期')).toMatchObject({ issue: 'Z2' });
+    expect(journalIssueLine('某学报 2020年增刊')).toMatchObject({ journal: '某学报', year: 2020, issue: '增刊' });
+    expect(journalIssueLine('某学报 2020年增刊1期')).toMatchObject({ issue: '增刊1' });
+    expect(journalIssueLine('某学报 2020年S1期')).toMatchObject({ issue: 'S1' });
+    expect(journalIssueLine('某学报 2020年X1期')).toBeNull();
     expect(relatedSourceLine('考试周刊（2016年104期）2017-01-19 14:26:26')).toEqual({
       journal: '考试周刊', issueLabel: '2016年104期', year: 2016, issue: 104, date: '2017-01-19', time: '14:26:26',
     });

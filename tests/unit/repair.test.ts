@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/lib/model/parse.ts';
 import { repairPage, type RepairResult } from '../../src/lib/repair/index.ts';
 import { bracketMisfits, closersWanted } from '../../src/lib/repair/realign/candidates.ts';
 import { contextEnd, findTriggers, realignLine } from '../../src/lib/repair/realign/index.ts';
@@ -123,6 +124,10 @@ describe('repairPage on the bundled page', () => {
     const z1 = variant((ls) => (ls[ls.findIndex((l) => l.includes('2021年1期'))] = '        寧夏黨校學(xué)報 2021年Z1期'));
     expect(roles(z1, 'journal-issue')).toEqual(['宁夏党校学报 2021年Z1期']);
     expect(z1.text).not.toContain('Z1期');
+    const z1Meta = parseArticle(z1).meta;
+    expect(z1Meta.journal?.value).toBe('宁夏党校学报');
+    expect(z1Meta.year?.value).toBe(2021);
+    expect(z1Meta.issue?.value).toBe('Z1');
     // Spam with few items where the page's spam stands (before the ? line), and a tail of titles with a colon.
     const spam = variant((ls) => {
       ls[firstLine] = '免费视频,在线观看';

@@ -131,16 +131,22 @@ export function editorLine(line: string): string | null {
   return m && m[1]!.length <= 20 ? m[1]! : null;
 }
 
-/** `宁夏党校学报 2021年1期` / `…2021年第1期` / `…2021年第12卷第1期` → journal, year, volume, issue. */
+/**
+ * `宁夏党校学报 2021年1期` / `…2021年第1期` / `…2021年第12卷第1期` → journal, year, volume, issue;
+ * a combined or supplementary issue (`…2021年Z1期`, `…2021年增刊`, `…S1期`) keeps its label.
+ */
 export function journalIssueLine(
   line: string,
-): { journal: string; year: number; volume: number | null; issue: number } | null {
+): { journal: string; year: number; volume: number | null; issue: number | string } | null {
   const m =
-    /^(.+?)\s*[，,]?\s*(\d{4})\s*年\s*(?:第?\s*(\d{1,3})\s*卷\s*)?第?\s*(\d{1,3})\s*期\s*$/u.exec(line.trim());
+    /^(.+?)\s*[，,]?\s*(\d{4})\s*年\s*(?:第?\s*(\d{1,3})\s*卷\s*)?(?:第?\s*(\d{1,3})\s*期|第?\s*([ZzSs])\s*(\d{1,2})\s*期|(增刊)\s*(\d{0,2})\s*期?)\s*$/u.exec(
+      line.trim(),
+    );
   if (!m) return null;
   // 《中国电化教育》 2020年第6期: the title marks are the page's, not the journal's name.
   const journal = m[1]!.trim().replace(/^《(.+)》$/u, '$1');
-  return { journal, year: Number(m[2]), volume: m[3] ? Number(m[3]) : null, issue: Number(m[4]) };
+  const issue = m[4] ? Number(m[4]) : m[5] ? `${m[5].toUpperCase()}${Number(m[6])}` : `增刊${m[8] ?? ''}`;
+  return { journal, year: Number(m[2]), volume: m[3] ? Number(m[3]) : null, issue };
 }
 
 /** The site's posting line `2021-03-08 06:21:08吴欢欢` → timestamp and what follows it. */

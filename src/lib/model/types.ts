@@ -57,8 +57,11 @@ export interface ArticleMeta {
   year: Field<number> | null;
   /** Volume (`第12卷`), when the page has one. Most Chinese journals number by year and issue only. */
   volume: Field<number> | null;
-  /** Issue within the year. */
-  issue: Field<number> | null;
+  /**
+   * Issue within the year: its number, or the label of a combined or supplementary issue as
+   * printed (`Z1` for 2021年Z1期, `增刊`, `S1`).
+   */
+  issue: Field<number | string> | null;
   /** ISSN, `NNNN-NNNX`. */
   issn: Field<string> | null;
   /** Pages the article occupies in the issue. */
