@@ -427,6 +427,18 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(['涌', '□']).toContain(fix!.reading[0]);
   });
 
+  it('says how many characters a lacuna may stand for where the readings it hides differ in length', () => {
+    // 是政府的权力: 政 府 的 across two vanished pairs reads about as well as 正的 across one, so the
+    // place is a lacuna, printed with the better reading's two □, and the note says 2–3.
+    const line = '者,認(rèn)為社?\ue4a3卫硎钦臋嗔Γ\ue0cd荒芾眄樥\ue47f\ue178⑸鐓^(qū)自治組織、社';
+    const [fix] = realignLine(line);
+    expect(fix!.reading).toMatch(/^會治理是(□□|□□□)權力，不能理順政府、社區$/);
+    expect(fix!.note).toMatch(/the □ may stand for 2–3 characters$/);
+    // Lacunae whose readings all have one length (）or 些, 社 or 界) say nothing of it.
+    const [one] = realignLine('(一?┱\ue490缃巧\ue067ㄎ慌c互動邏(luó)輯(jí)');
+    expect(one!.note).not.toMatch(/may stand for/);
+  });
+
   it('reads the ○ of a year written in Chinese numerals', () => {
     // 二○三五: ○ is A1 F0, its lead the hint of the private-use pair before it (二's trail FE).
     const line = '《中共中央關于制定國民經濟和社會發展第十四個?迥暌巹澓投\ue468鹑\ue437迥赀h景目標的建議》';

@@ -144,13 +144,16 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     const leftText = plainContext(line.slice(Math.max(0, best.h.start - 24), best.h.start)).slice(-WORD_CONTEXT);
     const after = inStepAfter(line, best.h.end, best.h.suffix);
     const rightText = plainContext(line.slice(after, after + 24)).slice(0, WORD_CONTEXT);
-    const { texts, margins } = refine(model, best, leftText, rightText, plainContext(line.slice(0, best.h.start)), plainContext(line.slice(after)));
+    const { texts, margins, lengths } = refine(model, best, leftText, rightText, plainContext(line.slice(0, best.h.start)), plainContext(line.slice(after)), charMargin);
     // The tag after the run reads its last character: a last character it does not read is wrong,
     // however well it reads, and is marked.
     const lastText = texts[texts.length - 1] ?? '';
     if (best.h.tagAfter && lastText && !reads(lastText.slice(-1), best.h.tagAfter)) margins[margins.length - 1] = -Infinity;
     let lacunae = 0;
     let text: string;
+    // Where the readings a lacuna hides differ in length (a pair may have vanished there), the
+    // number of □ is the best reading's, and the note says how many it may stand for.
+    let extent = '';
     if (margin < acceptMargin) {
       // The run itself is not clear: every character it stands for is a lacuna.
       text = LACUNA.repeat(texts.join('').length) + best.h.suffix;
@@ -158,6 +161,12 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     } else {
       text = texts.map((t, i) => (margins[i]! < charMargin ? LACUNA.repeat(t.length) : t)).join('') + best.h.suffix;
       lacunae = [...text].filter((c) => c === LACUNA).length;
+      const uncertain = lengths.filter(([lo, hi], i) => margins[i]! < charMargin && lo !== hi);
+      if (uncertain.length > 0) {
+        const lo = lengths.reduce((n, [l], i) => n + (margins[i]! < charMargin ? l : 0), 0);
+        const hi = lengths.reduce((n, [, h], i) => n + (margins[i]! < charMargin ? h : 0), 0);
+        extent = `; the □ may stand for ${lo}–${hi} characters`;
+      }
     }
     const decided = margins.filter((m, i) => m >= charMargin || positions(best)[i]!.length < 2);
     let confidence = lacunae > 0 ? Math.min(0.5, confidenceOf(margin)) : confidenceOf(Math.min(margin, ...decided));
@@ -178,7 +187,7 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
       reading: text,
       confidence,
       lacunae,
-      note: `GBK bytes read one byte out of step (${best.h.label}); margin ${margin.toFixed(1)} nats over the next reading`,
+      note: `GBK bytes read one byte out of step (${best.h.label}); margin ${margin.toFixed(1)} nats over the next reading${extent}`,
     });
     covered = end;
   }

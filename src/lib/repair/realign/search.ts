@@ -160,7 +160,9 @@ export function refine(
   linePrefix: string,
   /** The in-step text after the run, to the end of its line. */
   lineRest = '',
-): { texts: string[]; margins: number[] } {
+  /** Options within this many nats of a position's best count towards its `lengths`. */
+  near = 0,
+): { texts: string[]; margins: number[]; lengths: Array<[number, number]> } {
   const open = openAfter(linePrefix);
   const restWants = closersWanted(lineRest);
   const recent = linePrefix.slice(-NEAR_OPEN);
@@ -187,6 +189,11 @@ export function refine(
     return sc + model.score(window, from > 0 ? full.slice(Math.max(0, from - 2), from) : best.left) + WORD_WEIGHT * model.wordScore(window);
   };
   const margins: number[] = positions.map(() => Infinity);
+  /** Per position, the shortest and longest option within `near` of the best. */
+  const lengths = positions.map((_, i): [number, number] => {
+    const n = positions[i]![chosen[i]!]!.text.length;
+    return [n, n];
+  });
   for (let sweep = 0, changed = true; sweep < 2 && changed; sweep++) {
     changed = false;
     for (let i = 0; i < positions.length; i++) {
@@ -210,7 +217,9 @@ export function refine(
       chosen[i] = scored[0]!.oi;
       const other = scored.find((x) => opts[x.oi]!.text !== opts[scored[0]!.oi]!.text);
       margins[i] = other ? scored[0]!.t - other.t : Infinity;
+      const close = scored.filter((x) => x.t >= scored[0]!.t - near).map((x) => opts[x.oi]!.text.length);
+      lengths[i] = [Math.min(...close), Math.max(...close)];
     }
   }
-  return { texts: texts(), margins };
+  return { texts: texts(), margins, lengths };
 }
