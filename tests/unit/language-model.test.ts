@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { chineseModel, OPENGRAM_WORDS_FILE, pageModel, RUNNING_TEXT_FILE, WORD_BIGRAMS_FILE } from '../../src/lib/lm/chinese-model.ts';
 import { backoffPairKey, BackoffWordModel, encodeBackoffWords } from '../../src/lib/lm/word-backoff.ts';
 import { encodeWordBigrams, WordBigramModel } from '../../src/lib/lm/word-bigrams.ts';
+import type { WordSegmenter } from '../../src/lib/lm/word-segmenter.ts';
 import { COUNTED_PUNCTUATION, encodeCounts, RunningTextModel, type NgramCounts } from '../../src/lib/lm/ngram-table.ts';
 
 /** Counts of the text's lines; `punctuated` false: a corpus without punctuation, as libpinyin's is. */
@@ -178,6 +179,29 @@ describe('the model adapted to a page', () => {
   });
 });
 
+/**
+ * A word-model file of another format, one with a bad first word, and a whole file cut short are
+ * refused with errors that name the file.
+ */
+function expectsRefusals(load: (gz: Buffer, source: string) => unknown, f: { other: Buffer; notIt: RegExp; badWord: Buffer; whole: Buffer }): void {
+  expect(() => load(gzipSync(f.other), 'other.gz')).toThrow(new RegExp(`other\\.gz: ${f.notIt.source}`));
+  expect(() => load(gzipSync(f.badWord), 'bad.gz')).toThrow(/bad\.gz: bad word entry 1/);
+  expect(() => load(gzipSync(f.whole.subarray(0, f.whole.length - 1)), 'cut.gz')).toThrow(/cut\.gz: truncated/);
+}
+
+/** The shared model's character scores, which a word model falls back on for a character it does not know. */
+const charOf = (): ((code: number) => number) => {
+  const m = chineseModel();
+  return (code) => m.logPCode(code, -1);
+};
+
+/** Lost-lead choices the character model and the dictionary's unigrams got wrong on simulated pages. */
+function expectsWritersWords(shipped: WordSegmenter): void {
+  const c = charOf();
+  expect(shipped.score('流动人口涌入城市', c)).toBeGreaterThan(shipped.score('流动人口部入城市', c) + 2);
+  expect(shipped.score('共建共治共享', c)).toBeGreaterThan(shipped.score('共建共治共理', c) + 2);
+}
+
 describe('the word bigram model', () => {
   const words = [
     { word: '居民', count: 50 },
@@ -233,21 +257,19 @@ describe('the word bigram model', () => {
   });
 
   it('refuses a file that is not its format, naming it', () => {
-    expect(() => new WordBigramModel(gzipSync(Buffer.from('JKNG2....')), 'other.gz')).toThrow(/other\.gz: not a Jiaokan word-bigram file/);
-    expect(() => new WordBigramModel(gzipSync(Buffer.from('JKWB1居民\tx\0')), 'bad.gz')).toThrow(/bad\.gz: bad word entry 1/);
-    const whole = gunzipSync(encodeWordBigrams({ words, pairs }));
-    expect(() => new WordBigramModel(gzipSync(whole.subarray(0, whole.length - 1)), 'cut.gz')).toThrow(/cut\.gz: truncated/);
+    expectsRefusals((gz, source) => new WordBigramModel(gz, source), {
+      other: Buffer.from('JKNG2....'),
+      notIt: /not a Jiaokan word-bigram file/,
+      badWord: Buffer.from('JKWB1居民\tx\0'),
+      whole: gunzipSync(encodeWordBigrams({ words, pairs })),
+    });
   });
 
   it('ships a model that knows which words writers put together', () => {
     const shipped = new WordBigramModel(readFileSync(WORD_BIGRAMS_FILE), 'shipped');
     expect(shipped.vocabulary).toBeGreaterThan(50000);
-    const m = chineseModel();
-    const c = (code: number): number => m.logPCode(code, -1);
-    // Lost-lead choices the character model and the dictionary's unigrams got wrong on simulated pages.
-    expect(shipped.score('流动人口涌入城市', c)).toBeGreaterThan(shipped.score('流动人口部入城市', c) + 2);
-    expect(shipped.score('共建共治共享', c)).toBeGreaterThan(shipped.score('共建共治共理', c) + 2);
-    expect(shipped.score('从类型上来看', c)).toBeGreaterThan(shipped.score('从类型上来源', c) + 2);
+    expectsWritersWords(shipped);
+    expect(shipped.score('从类型上来看', charOf())).toBeGreaterThan(shipped.score('从类型上来源', charOf()) + 2);
   });
 });
 
@@ -287,21 +309,19 @@ describe('the word back-off model', () => {
   });
 
   it('refuses a file that is not its format, naming it', () => {
-    expect(() => new BackoffWordModel(encodeWordBigrams({ words: [{ word: '居民', count: 1 }], pairs: new Map() }), 'pairs.gz')).toThrow(
-      /pairs\.gz: not a Jiaokan word back-off file/,
-    );
-    expect(() => new BackoffWordModel(gzipSync(Buffer.from('JKWL1居民\tx\t0\0')), 'bad.gz')).toThrow(/bad\.gz: bad word entry 1/);
-    const whole = gunzipSync(encodeBackoffWords({ words, pairs }));
-    expect(() => new BackoffWordModel(gzipSync(whole.subarray(0, whole.length - 1)), 'cut.gz')).toThrow(/cut\.gz: truncated/);
+    expectsRefusals((gz, source) => new BackoffWordModel(gz, source), {
+      other: gunzipSync(encodeWordBigrams({ words: [{ word: '居民', count: 1 }], pairs: new Map() })),
+      notIt: /not a Jiaokan word back-off file/,
+      badWord: Buffer.from('JKWL1居民\tx\t0\0'),
+      whole: gunzipSync(encodeBackoffWords({ words, pairs })),
+    });
   });
 
   it('ships open-gram, which also knows which words writers put together', () => {
     const shipped = new BackoffWordModel(readFileSync(OPENGRAM_WORDS_FILE), 'shipped');
     expect(shipped.vocabulary).toBeGreaterThan(70000);
-    const m = chineseModel();
-    const c = (code: number): number => m.logPCode(code, -1);
-    expect(shipped.score('流动人口涌入城市', c)).toBeGreaterThan(shipped.score('流动人口部入城市', c) + 2);
-    expect(shipped.score('共建共治共享', c)).toBeGreaterThan(shipped.score('共建共治共理', c) + 2);
+    expectsWritersWords(shipped);
+    const c = charOf();
     // Unlike libpinyin's words, it knows the marks of Chinese prose as words.
     expect(shipped.score('然而，', c)).toBeGreaterThan(shipped.score('然而的', c));
   });
