@@ -22,6 +22,7 @@ import { gunzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js';
 import { COUNTED_PUNCTUATION, encodeCounts, type NgramCounts } from '../src/lib/lm/ngram-table.ts';
 import { encodeWordBigrams } from '../src/lib/lm/word-bigrams.ts';
+import { downloadPackages } from './debian-packages.ts';
 
 export const PACKAGES = [
   'libreoffice-help-zh-cn',
@@ -33,17 +34,6 @@ export const PACKAGES = [
 ];
 const OUT = new URL('../src/lib/lm/data/running-text.ngrams.gz', import.meta.url);
 const WORDS_OUT = new URL('../src/lib/lm/data/word-bigrams.gz', import.meta.url);
-
-function fetchPackages(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'jiaokan-corpus-'));
-  execFileSync('apt-get', ['download', ...PACKAGES], { cwd: dir, stdio: 'inherit' });
-  for (const deb of readdirSync(dir).filter((f) => f.endsWith('.deb'))) {
-    const into = join(dir, 'x', deb.split('_')[0]!);
-    mkdirSync(into, { recursive: true });
-    execFileSync('dpkg-deb', ['-x', join(dir, deb), into]);
-  }
-  return join(dir, 'x');
-}
 
 /** libpinyin's source from Debian's archive, and the interpolation model in it (83 MB of text). */
 const LIBPINYIN_SOURCE = 'http://deb.debian.org/debian/pool/main/libp/libpinyin/libpinyin_2.8.1.orig.tar.gz';
@@ -109,7 +99,7 @@ const libpinyinAt = args.indexOf('--libpinyin');
 let libpinyinFile = libpinyinAt >= 0 ? args[libpinyinAt + 1] : undefined;
 const dirs = args.filter((a, i) => !a.startsWith('--') && (libpinyinAt < 0 || i !== libpinyinAt + 1));
 if (args.includes('--fetch')) {
-  dirs.push(fetchPackages());
+  dirs.push(downloadPackages(PACKAGES, 'jiaokan-corpus-'));
   libpinyinFile ??= await fetchLibpinyinModel();
 }
 if (dirs.length === 0) {

@@ -13,12 +13,12 @@
 // them with `encodeBackoffWords`. `--fetch` downloads both packages with `apt-get download` into a
 // temporary directory and unpacks them there; nothing is installed.
 
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { backoffPairKey, encodeBackoffWords, type BackoffWords } from '../src/lib/lm/word-backoff.ts';
+import { downloadPackages } from './debian-packages.ts';
 
 const OUT = new URL('../src/lib/lm/data/opengram-words.gz', import.meta.url);
 const PACKAGES = ['sunpinyin-data', 'sunpinyin-utils'];
@@ -32,11 +32,7 @@ function find(dir: string, name: string): string {
 }
 
 function fetchPackages(): { lm: string; dict: string; tslminfo: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'jiaokan-opengram-'));
-  execFileSync('apt-get', ['download', ...PACKAGES], { cwd: dir, stdio: 'inherit' });
-  const into = join(dir, 'x');
-  mkdirSync(into);
-  for (const deb of readdirSync(dir).filter((f) => f.endsWith('.deb'))) execFileSync('dpkg-deb', ['-x', join(dir, deb), into]);
+  const into = downloadPackages(PACKAGES, 'jiaokan-opengram-');
   return { lm: find(into, 'lm_sc.t3g'), dict: find(into, 'pydict_sc.bin'), tslminfo: find(into, 'tslminfo') };
 }
 
