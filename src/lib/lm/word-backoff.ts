@@ -5,9 +5,8 @@
 // probability times the weight of the word before. It is the second of the two word models the
 // word score averages (the other counts libpinyin's corpus, word-bigrams.ts).
 
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { NumberTable } from './number-table.ts';
-import { pushVarint, varintReader, WordSegmenter } from './word-segmenter.ts';
+import type { NumberTable } from './number-table.ts';
+import { decodeWordFile, encodeWordFile, WordSegmenter } from './word-segmenter.ts';
 
 const MAGIC = 'JKWL1';
 /** A pair's log probability is stored in hundredths of a nat. */
@@ -36,15 +35,7 @@ export function backoffPairKey(prev: number, id: number): number {
 export function encodeBackoffWords(m: BackoffWords): Buffer {
   if (m.words.length > ID_SPAN) throw new Error(`word-backoff: ${m.words.length} words, at most ${ID_SPAN} fit`);
   const lines = m.words.map((w) => `${w.word}\t${(-w.logP).toFixed(4)}\t${(-w.logBackoff).toFixed(4)}`);
-  const head = Buffer.from(MAGIC + lines.join('\n') + '\0', 'utf8');
-  const bytes: number[] = [];
-  let last = 0;
-  for (const key of [...m.pairs.keys()].sort((x, y) => x - y)) {
-    pushVarint(bytes, key - last);
-    pushVarint(bytes, Math.max(0, Math.round(-m.pairs.get(key)! * PAIR_SCALE)));
-    last = key;
-  }
-  return gzipSync(Buffer.concat([head, Buffer.from(bytes)]), { level: 9 });
+  return encodeWordFile(MAGIC, lines, m.pairs, (logP) => Math.max(0, Math.round(-logP * PAIR_SCALE)));
 }
 
 export class BackoffWordModel extends WordSegmenter {
@@ -52,14 +43,10 @@ export class BackoffWordModel extends WordSegmenter {
   private readonly pairs: NumberTable;
 
   constructor(gz: Buffer, source: string) {
-    const buf = gunzipSync(gz);
-    if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error(`${source}: not a Jiaokan word back-off file (no ${MAGIC} header)`);
-    const nul = buf.indexOf(0, MAGIC.length);
-    if (nul < 0) throw new Error(`${source}: truncated word list`);
-    const lines = buf.toString('utf8', MAGIC.length, nul).split('\n');
-    const uniP = new Float64Array(lines.length);
-    const logBackoff = new Float64Array(lines.length);
-    const words = lines.map((line, id) => {
+    const file = decodeWordFile(gz, MAGIC, 'word back-off', source);
+    const uniP = new Float64Array(file.lines.length);
+    const logBackoff = new Float64Array(file.lines.length);
+    const words = file.lines.map((line, id) => {
       const [word, lp, bow] = line.split('\t');
       const p = Math.exp(-Number(lp));
       if (word === undefined || bow === undefined || !(p > 0 && p <= 1) || !Number.isFinite(Number(bow))) {
@@ -71,15 +58,7 @@ export class BackoffWordModel extends WordSegmenter {
     });
     super(words, uniP);
     this.logBackoff = logBackoff;
-    let entries = 0;
-    for (let i = nul + 1; i < buf.length; i++) if (buf[i]! < 0x80) entries++;
-    this.pairs = new NumberTable(entries / 2);
-    const read = varintReader(buf, nul + 1, source);
-    let key = 0;
-    while (!read.done()) {
-      key += read.next();
-      this.pairs.set(key, -read.next() / PAIR_SCALE);
-    }
+    this.pairs = file.readPairs((_, stored) => -stored / PAIR_SCALE);
   }
 
   /** log P(word | previous word): the listed pair, else the word's own probability times the previous word's back-off weight. */

@@ -3,9 +3,8 @@
 // discounted and interpolated with the words' own frequencies. Where the character model sees
 // 搜 + 居民 as well-formed, the word pairs know that 搜集 居民 is what writers write.
 
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { NumberTable } from './number-table.ts';
-import { pushVarint, varintReader, WordSegmenter } from './word-segmenter.ts';
+import type { NumberTable } from './number-table.ts';
+import { decodeWordFile, encodeWordFile, WordSegmenter } from './word-segmenter.ts';
 
 const MAGIC = 'JKWB1';
 /** Absolute discount of the pair counts. */
@@ -24,32 +23,7 @@ export interface WordBigramCounts {
  */
 export function encodeWordBigrams(c: WordBigramCounts): Buffer {
   if (c.words.length > 65536) throw new Error(`word-bigrams: ${c.words.length} words, at most 65536 fit`);
-  const head = Buffer.from(MAGIC + c.words.map((w) => `${w.word}\t${w.count}`).join('\n') + '\0', 'utf8');
-  const bytes: number[] = [];
-  let last = 0;
-  for (const key of [...c.pairs.keys()].sort((x, y) => x - y)) {
-    pushVarint(bytes, key - last);
-    pushVarint(bytes, c.pairs.get(key)!);
-    last = key;
-  }
-  return gzipSync(Buffer.concat([head, Buffer.from(bytes)]), { level: 9 });
-}
-
-/** The words and their counts of a word-bigram file, and where its pair table starts. */
-function readWords(buf: Buffer, source: string): { words: string[]; counts: Float64Array; pairsAt: number } {
-  if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error(`${source}: not a Jiaokan word-bigram file (no ${MAGIC} header)`);
-  const nul = buf.indexOf(0, MAGIC.length);
-  if (nul < 0) throw new Error(`${source}: truncated word list`);
-  const lines = buf.toString('utf8', MAGIC.length, nul).split('\n');
-  const counts = new Float64Array(lines.length);
-  const words = lines.map((line, id) => {
-    const tab = line.indexOf('\t');
-    const count = Number(line.slice(tab + 1));
-    if (tab <= 0 || !(count > 0)) throw new Error(`${source}: bad word entry ${id + 1}: ${JSON.stringify(line.slice(0, 40))}`);
-    counts[id] = count;
-    return line.slice(0, tab);
-  });
-  return { words, counts, pairsAt: nul + 1 };
+  return encodeWordFile(MAGIC, c.words.map((w) => `${w.word}\t${w.count}`), c.pairs, (n) => n);
 }
 
 export class WordBigramModel extends WordSegmenter {
@@ -59,27 +33,28 @@ export class WordBigramModel extends WordSegmenter {
   private readonly pairs: NumberTable;
 
   constructor(gz: Buffer, source: string) {
-    const buf = gunzipSync(gz);
-    const { words, counts, pairsAt } = readWords(buf, source);
+    const file = decodeWordFile(gz, MAGIC, 'word-bigram', source);
+    const counts = new Float64Array(file.lines.length);
+    const words = file.lines.map((line, id) => {
+      const tab = line.indexOf('\t');
+      const count = Number(line.slice(tab + 1));
+      if (tab <= 0 || !(count > 0)) throw new Error(`${source}: bad word entry ${id + 1}: ${JSON.stringify(line.slice(0, 40))}`);
+      counts[id] = count;
+      return line.slice(0, tab);
+    });
     let total = 0;
     for (const n of counts) total += n;
     super(words, counts.map((n) => n / total));
-    this.ctx = new Float64Array(words.length);
-    this.distinct = new Float64Array(words.length);
-    // Pairs: count them first to size the table, then read.
-    let entries = 0;
-    for (let i = pairsAt; i < buf.length; i++) if (buf[i]! < 0x80) entries++;
-    this.pairs = new NumberTable(entries / 2);
-    const read = varintReader(buf, pairsAt, source);
-    let key = 0;
-    while (!read.done()) {
-      key += read.next();
-      const count = read.next();
-      this.pairs.set(key, count);
+    const ctx = new Float64Array(words.length);
+    const distinct = new Float64Array(words.length);
+    this.pairs = file.readPairs((key, count) => {
       const first = (key - (key % 65536)) / 65536;
-      this.ctx[first]! += count;
-      this.distinct[first]! += 1;
-    }
+      ctx[first]! += count;
+      distinct[first]! += 1;
+      return count;
+    });
+    this.ctx = ctx;
+    this.distinct = distinct;
   }
 
   /** log P(word | previous word): the pair counts, discounted and interpolated with P(word). prev < 0: no context. */

@@ -1,7 +1,11 @@
 // The best segmentation of a text into words under a word bigram model of running Chinese: the
 // search both word models share (word-bigrams.ts: counts; word-backoff.ts: probabilities). Each
 // step is a word of the model, scored by the pair it makes with the word before, or one character
-// the model does not know, scored by the character model with no pair context after it.
+// the model does not know, scored by the character model with no pair context after it. Also the
+// file format both share (words as lines, pairs as varints).
+
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { NumberTable } from './number-table.ts';
 
 /** Longest word looked up, in UTF-16 units. */
 export const MAX_WORD = 6;
@@ -160,7 +164,7 @@ export abstract class WordSegmenter {
 }
 
 /** Appends n as a LEB128 varint. */
-export function pushVarint(out: number[], n: number): void {
+function pushVarint(out: number[], n: number): void {
   while (n >= 0x80) {
     out.push((n % 0x80) | 0x80);
     n = Math.floor(n / 0x80);
@@ -168,10 +172,46 @@ export function pushVarint(out: number[], n: number): void {
   out.push(n);
 }
 
-/** A reader of LEB128 varints from `at` on; errors name the source. */
-export function varintReader(buf: Buffer, at: number, source: string): { next(): number; done(): boolean } {
-  return {
-    next(): number {
+/**
+ * A word-model file (gzipped): the magic, the words as UTF-8 lines (a line's number, from 0, is
+ * its word's id), a NUL, then the pairs in ascending key order as LEB128 varints: the key's
+ * difference from the previous key, and the value as stored (`stored`: a whole number).
+ */
+export function encodeWordFile(magic: string, lines: readonly string[], pairs: ReadonlyMap<number, number>, stored: (value: number) => number): Buffer {
+  const head = Buffer.from(magic + lines.join('\n') + '\0', 'utf8');
+  const bytes: number[] = [];
+  let last = 0;
+  for (const key of [...pairs.keys()].sort((x, y) => x - y)) {
+    pushVarint(bytes, key - last);
+    pushVarint(bytes, stored(pairs.get(key)!));
+    last = key;
+  }
+  return gzipSync(Buffer.concat([head, Buffer.from(bytes)]), { level: 9 });
+}
+
+/**
+ * Reads a word-model file of the given magic (`kind` names the format in errors, `source` the
+ * file): its word lines, and a reader of its pair table into a table sized for it, each stored
+ * value through `value` (which may also take note of the pair).
+ */
+export function decodeWordFile(
+  gz: Buffer,
+  magic: string,
+  kind: string,
+  source: string,
+): { lines: string[]; readPairs(value: (key: number, stored: number) => number): NumberTable } {
+  const buf = gunzipSync(gz);
+  if (buf.toString('latin1', 0, magic.length) !== magic) throw new Error(`${source}: not a Jiaokan ${kind} file (no ${magic} header)`);
+  const nul = buf.indexOf(0, magic.length);
+  if (nul < 0) throw new Error(`${source}: truncated word list`);
+  const lines = buf.toString('utf8', magic.length, nul).split('\n');
+  const readPairs = (value: (key: number, stored: number) => number): NumberTable => {
+    // Count the pairs first (every varint ends in a byte below 0x80) to size the table.
+    let entries = 0;
+    for (let i = nul + 1; i < buf.length; i++) if (buf[i]! < 0x80) entries++;
+    const table = new NumberTable(entries / 2);
+    let at = nul + 1;
+    const next = (): number => {
       let n = 0;
       let scale = 1;
       for (;;) {
@@ -181,7 +221,13 @@ export function varintReader(buf: Buffer, at: number, source: string): { next():
         if (b < 0x80) return n;
         scale *= 0x80;
       }
-    },
-    done: () => at >= buf.length,
+    };
+    let key = 0;
+    while (at < buf.length) {
+      key += next();
+      table.set(key, value(key, next()));
+    }
+    return table;
   };
+  return { lines, readPairs };
 }
