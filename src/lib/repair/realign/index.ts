@@ -161,12 +161,12 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     } else {
       text = texts.map((t, i) => (margins[i]! < charMargin ? LACUNA.repeat(t.length) : t)).join('') + best.h.suffix;
       lacunae = [...text].filter((c) => c === LACUNA).length;
-      const uncertain = lengths.filter(([lo, hi], i) => margins[i]! < charMargin && lo !== hi);
-      if (uncertain.length > 0) {
-        const lo = lengths.reduce((n, [l], i) => n + (margins[i]! < charMargin ? l : 0), 0);
-        const hi = lengths.reduce((n, [, h], i) => n + (margins[i]! < charMargin ? h : 0), 0);
-        extent = `; the □ may stand for ${lo}–${hi} characters`;
-      }
+      let lo = 0;
+      let hi = 0;
+      lengths.forEach(([l, h], i) => {
+        if (margins[i]! < charMargin) [lo, hi] = [lo + l, hi + h];
+      });
+      if (lo !== hi) extent = `; the □ may stand for ${lo}–${hi} characters`;
     }
     const decided = margins.filter((m, i) => m >= charMargin || positions(best)[i]!.length < 2);
     let confidence = lacunae > 0 ? Math.min(0.5, confidenceOf(margin)) : confidenceOf(Math.min(margin, ...decided));
