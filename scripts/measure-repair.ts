@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { repairPage } from '../src/lib/repair/index.ts';
 import type { RealignOptions } from '../src/lib/repair/realign/index.ts';
+import { ACCEPT_MARGIN, CHAR_MARGIN } from '../src/lib/repair/realign/constants.ts';
 import { MISALIGN_DEFAULTS, parseCleanEdition, type CleanArticle, type MisalignOptions } from '../src/lib/simulate/index.ts';
 import {
   formatSummary,
@@ -28,7 +29,7 @@ const HELP = `usage: npx tsx scripts/measure-repair.ts [options]
   --clean FILE      clean edition (default tests/fixtures/clean/000.zh-Hans.txt; FILE.meta.json beside it is read)
   --worst K         worst examples to print (default 10)
   --accept-margin M --char-margin M
-                    the realignment's acceptance margins in nats (defaults 3 and 2.5)
+                    the realignment's acceptance margins in nats (defaults ${ACCEPT_MARGIN} and ${CHAR_MARGIN})
   --min-length N --max-length N --vanish P --perturb P --swallow P --tag-misread P --tag-start P
                     the run knobs (defaults: ${JSON.stringify(MISALIGN_DEFAULTS)})`;
 
@@ -87,8 +88,8 @@ console.log(
 );
 // --accept-margin 0 --char-margin -1 shows what the search's first choice gets right, before acceptance.
 const realign: RealignOptions = {};
-if (args.has('accept-margin')) realign.acceptMargin = num('accept-margin', 3);
-if (args.has('char-margin')) realign.charMargin = num('char-margin', 2.5);
+if (args.has('accept-margin')) realign.acceptMargin = num('accept-margin', ACCEPT_MARGIN);
+if (args.has('char-margin')) realign.charMargin = num('char-margin', CHAR_MARGIN);
 const t0 = performance.now();
 const verdicts: TrialVerdict[] = [];
 let total = 0;

@@ -1,5 +1,9 @@
 // The tuning constants of the realignment: priors, costs, bonuses and the limits of the search.
 
+/** Margin in nats a run's best reading must have over every other reading, else it is all □. */
+export const ACCEPT_MARGIN = 3;
+/** Margin in nats a single uncertain character must have, else it becomes □. */
+export const CHAR_MARGIN = 2.5;
 /** Nats of margin per e-fold of doubt: confidence = 1 − exp(−margin / scale). */
 export const CONFIDENCE_SCALE = 6;
 /** No realigned reading is surer than this: any run may hide a vanished pair. */

@@ -9,7 +9,7 @@
 import { chineseModel, type CharModel } from '../../lm/chinese-model.ts';
 import { isPrivateUse } from '../gbk.ts';
 import { vanishedPairOptions, type Option } from './candidates.ts';
-import { RIGHT_CONTEXT, VANISH_CONFIDENCE_CAP, VANISH_LOOK_BELOW, VANISH_PATHS, WORD_CONTEXT } from './constants.ts';
+import { ACCEPT_MARGIN, CHAR_MARGIN, RIGHT_CONTEXT, VANISH_CONFIDENCE_CAP, VANISH_LOOK_BELOW, VANISH_PATHS, WORD_CONTEXT } from './constants.ts';
 import { hypotheses, type Hypothesis, type Trigger } from './hypotheses.ts';
 import { confidenceOf, refine, scoreAsIs, scoreHypothesis, type PrefixCache, type Scored } from './search.ts';
 import { inStepAfter, LACUNA, plainContext, reads, tagAfterMark, TAG_FRAGMENT_RE, TAG_RE } from './tokens.ts';
@@ -108,8 +108,8 @@ export function findTriggers(line: string): Trigger[] {
 /** Find and realign the mojibake runs of one line. */
 export function realignLine(line: string, options: RealignOptions = {}): RealignFix[] {
   const model = options.model ?? chineseModel();
-  const acceptMargin = options.acceptMargin ?? 3;
-  const charMargin = options.charMargin ?? 2.5;
+  const acceptMargin = options.acceptMargin ?? ACCEPT_MARGIN;
+  const charMargin = options.charMargin ?? CHAR_MARGIN;
   const fixes: RealignFix[] = [];
   let covered = 0;
   for (const trig of findTriggers(line)) {
