@@ -128,6 +128,11 @@ describe('repairPage on the bundled page', () => {
     expect(z1Meta.journal?.value).toBe('宁夏党校学报');
     expect(z1Meta.year?.value).toBe(2021);
     expect(z1Meta.issue?.value).toBe('Z1');
+    // A supplementary issue (S1) is taken out and read the same way.
+    const s1 = variant((ls) => (ls[ls.findIndex((l) => l.includes('2021年1期'))] = '        寧夏黨校學(xué)報 2021年S1期'));
+    expect(roles(s1, 'journal-issue')).toEqual(['宁夏党校学报 2021年S1期']);
+    expect(s1.text).not.toContain('S1期');
+    expect(parseArticle(s1).meta.issue?.value).toBe('S1');
     // Spam with few items where the page's spam stands (before the ? line), and a tail of titles with a colon.
     const spam = variant((ls) => {
       ls[firstLine] = '免费视频,在线观看';

@@ -2,6 +2,7 @@
 // chrome, the related-titles list). It classifies lines by their shape only; it never edits text
 // (the repair records the removal in the apparatus and keeps the lines for the article model).
 
+import { journalIssueLine } from '../model/front.ts';
 import { findPinyinTags, withoutPinyinParentheticals } from '../pinyin/index.ts';
 import type { FurnitureRole } from './types.ts';
 
@@ -40,8 +41,6 @@ function bare(text: string): string {
 }
 
 const TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?/;
-/** `寧夏黨校學報 2021年1期`, `…2020年第6期`, `…第42卷第3期`, a combined issue `…2021年Z1期`, `…增刊`. */
-const JOURNAL_ISSUE = /^\S.{0,60}?\s*(\d{4})\s*年\s*(第?\s*\d+\s*卷\s*)?(?:第?\s*[Zz]?\s*\d+\s*期|增刊\s*\d*\s*期?)$/u;
 const KEYWORD_LABEL = /^(關鍵詞|关键词|關鍵字|关键字)[:：]/u;
 const RELATED_HEADING = /^(猜你喜歡|猜你喜欢|相關文章|相关文章|相關推薦|相关推荐)$/u;
 const RELATED_SOURCE = /^.{1,40}?[(（]\d{4}年.{0,12}?期[)）]\s*\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/u;
@@ -104,7 +103,9 @@ export function classifyFurniture(lines: PageLine[]): Map<number, FurnitureRole>
     if (TIMESTAMP.test(t)) {
       roles.set(l.index, 'posted-byline');
       bylineNames = bare(t.replace(TIMESTAMP, ''));
-    } else if (JOURNAL_ISSUE.test(b) && b.length <= 60) {
+    } else if (b.length <= 60 && journalIssueLine(b)) {
+      // The journal line the structure stage reads (`寧夏黨校學報 2021年1期`, `…第42卷第3期`,
+      // `…Z1期`, `…S1期`, `…增刊`): one pattern decides both what is taken out and what is read.
       roles.set(l.index, 'journal-issue');
     } else if (KEYWORD_LABEL.test(b) && !/[;；,，、]/.test(b) && !/\S\s+\S/.test(untagged(t).replace(KEYWORD_LABEL, '').trim()) && !MOJIBAKE.test(t)) {
       // The site glues its keywords together; the article's own line separates them, if only by
