@@ -26,7 +26,7 @@ import { parseCleanEdition, type MisalignOptions } from '../../src/lib/simulate/
 const RUNS = Number(process.env.JIAOKAN_PROPERTY_RUNS ?? 2000);
 const SEED = Number(process.env.JIAOKAN_PROPERTY_SEED ?? 1);
 const FULL_PAGES = 6;
-/** Measured on seed 1 (1,610 natural runs): 71.9 % exact, 17.8 % lacunae, 10.4 % neither (session 6; 71.4 / 17.5 / 11.1 in session 5). */
+/** Measured on seed 1 (1,610 natural runs): 72.5 % exact, 16.9 % lacunae, 10.6 % neither (session 7; 71.9 / 17.8 / 10.4 in session 6). */
 const MIN_EXACT_SHARE = 0.66;
 const MAX_WRONG_SHARE = 0.14;
 
@@ -94,13 +94,13 @@ describe(`the repair on ${RUNS} simulated mojibake runs`, () => {
  * study; a law article), so each has its own floors, measured on seed 1 (400 natural runs each).
  */
 const OTHER_ARTICLES: Array<{ name: string; minExact: number; maxWrong: number }> = [
-  // measured 71.6 % exact, 11.0 % neither in session 6 (69.6 / 9.7 in session 5, 68.1 / 13.7 before)
+  // measured 71.6 % exact, 10.5 % neither in session 7 (71.6 / 11.0 in session 6, 69.6 / 9.7 in session 5)
   { name: '001', minExact: 0.66, maxWrong: 0.13 },
-  // measured 66.1 % exact, 13.2 % neither (63.8 / 14.5; 56.9 / 18.5)
+  // measured 66.3 % exact, 11.5 % neither (66.1 / 13.2; 63.8 / 14.5)
   { name: '002', minExact: 0.61, maxWrong: 0.18 },
-  // measured 66.5 % exact, 12.0 % neither (65.3 / 11.3; 63.5 / 16.8)
+  // measured 67.0 % exact, 12.3 % neither (66.5 / 12.0; 65.3 / 11.3)
   { name: '003', minExact: 0.61, maxWrong: 0.15 },
-  // measured 74.8 % exact, 9.6 % neither (74.8 / 9.6; 72.8 / 10.9)
+  // measured 75.1 % exact, 8.6 % neither (74.8 / 9.6; 74.8 / 9.6)
   { name: '004', minExact: 0.70, maxWrong: 0.13 },
 ];
 const OTHER_RUNS = 400;

@@ -7,6 +7,7 @@ import { parseArticle } from '../../src/lib/model/parse.ts';
 import { repairPage, type RepairResult } from '../../src/lib/repair/index.ts';
 import { bracketMisfits, closersWanted } from '../../src/lib/repair/realign/candidates.ts';
 import { contextEnd, findTriggers, realignLine } from '../../src/lib/repair/realign/index.ts';
+import { logOdds } from '../../src/lib/repair/realign/search.ts';
 import { toTraditional } from '../../src/lib/script/index.ts';
 
 const seed = readFileSync(new URL('../fixtures/seed-000.txt', import.meta.url), 'utf8');
@@ -458,6 +459,19 @@ describe('realignLine on runs from the damage simulator', () => {
     const line = '一?羌涌煺毮苻D變。作為社會治理的主導者,政府應從“統攬一切”的管理思維向“共建共治共享”的治理思維轉變。';
     const [fix] = realignLine(line);
     expect(fix!.reading).toBe('是加快政府職能轉');
+  });
+
+  it('is as sure of a character as its reading is likelier than all the others of its place together', () => {
+    // One rival: the margin over it. The same text read from other bytes is no rival.
+    expect(logOdds([{ text: '代', t: -10 }, { text: '以', t: -13 }, { text: '代', t: -11 }])).toBeCloseTo(3, 10);
+    // Three rivals each 3 nats behind: ln 3 less sure than one (3 − 1.0986 nats).
+    const three = logOdds([{ text: '仍', t: -10 }, { text: '以', t: -13 }, { text: '乃', t: -13 }, { text: '亦', t: -13 }]);
+    expect(three).toBeCloseTo(3 - Math.log(3), 10);
+    expect(three).toBeLessThan(2.25);
+    // The best is found wherever it stands; no rival at all is certainty.
+    expect(logOdds([{ text: '以', t: -15 }, { text: '仍', t: -10 }])).toBeCloseTo(5, 10);
+    expect(logOdds([{ text: '仍', t: -10 }, { text: '仍', t: -12 }])).toBe(Infinity);
+    expect(logOdds([])).toBe(Infinity);
   });
 
   it('still leaves a `?` between Latin characters alone', () => {

@@ -30,7 +30,7 @@ export interface RealignFix {
 export interface RealignOptions {
   /** Margin in nats a reading must have over every other to be accepted. */
   acceptMargin?: number;
-  /** Margin in nats a single uncertain character must have, else it becomes □. */
+  /** Log-odds in nats a single uncertain character's reading must have against the other readings of its place, else it becomes □. */
   charMargin?: number;
   /** The model to score readings with (default: the dictionary model; the repair passes one adapted to the page). */
   model?: CharModel;

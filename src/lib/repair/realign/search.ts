@@ -147,10 +147,36 @@ export function confidenceOf(margin: number): number {
 export type Scored = { h: Hypothesis; choice: number[]; left: string; right: string };
 
 /**
+ * How sure the best of some scored readings is, in nats: the log-odds of it against all the other
+ * readings together (each distinct text once, at its best score), Infinity where there is none.
+ * With one rival this is the margin over it; with many close rivals it is less. A lost lead byte
+ * leaves some sixty characters to choose from, and a lead of 2.5 nats over the second is worth
+ * less when the third, fourth and fifth are close behind. Against the margin over the second
+ * alone, on simulated whole pages of five articles (10,035 runs), with `CHAR_MARGIN` 2.25: 77.3 %
+ * of runs exact and 8.7 % wrong, against 76.9 and 8.8 (the margin at 2.5); on small pages (10,044
+ * runs) 69.4 and 10.3, against 68.9 and 10.6. At equal exact runs, it prints about 0.3 points
+ * fewer wrong ones.
+ */
+export function logOdds(scored: ReadonlyArray<{ text: string; t: number }>): number {
+  if (scored.length === 0) return Infinity;
+  let best = scored[0]!;
+  for (const x of scored) if (x.t > best.t) best = x;
+  const rivals = new Map<string, number>();
+  for (const x of scored) {
+    if (x.text === best.text) continue;
+    rivals.set(x.text, Math.max(rivals.get(x.text) ?? -Infinity, x.t));
+  }
+  if (rivals.size === 0) return Infinity;
+  let mass = 0;
+  for (const t of rivals.values()) mass += Math.exp(t - best.t);
+  return -Math.log(mass);
+}
+
+/**
  * The word-aware pass: the bigram search proposes, the word model (a max-probability
  * segmentation over the run and its context) decides. Position by position, the best few options
  * are tried in the whole reading; the one with the highest total stays. Returns the chosen texts
- * and, for each position, how much its choice beats the best other (Infinity where it had none).
+ * and, for each position, how sure its choice is (`logOdds` against the others tried).
  */
 export function refine(
   model: CharModel,
@@ -215,8 +241,7 @@ export function refine(
       scored.sort((a, b) => b.t - a.t);
       if (chosen[i] !== scored[0]!.oi) changed = true;
       chosen[i] = scored[0]!.oi;
-      const other = scored.find((x) => opts[x.oi]!.text !== opts[scored[0]!.oi]!.text);
-      margins[i] = other ? scored[0]!.t - other.t : Infinity;
+      margins[i] = logOdds(scored.map((x) => ({ text: opts[x.oi]!.text, t: x.t })));
       const close = scored.filter((x) => x.t >= scored[0]!.t - near).map((x) => opts[x.oi]!.text.length);
       lengths[i] = [Math.min(...close), Math.max(...close)];
     }
