@@ -67,8 +67,7 @@ export function sourceLine(article: Article, ui: UiStrings): string {
     const issue = m.issue.value;
     // A combined or supplementary issue as journals print it: 2021年Z1期, 2021年增刊.
     parts.push(typeof issue === 'number' ? fmt(ui.issueLabel, { year: m.year.value, issue }) : `${m.year.value}年${issue}${/^[ZS]/.test(issue) ? '期' : ''}`);
-  }
-  else if (m.year) parts.push(fmt(ui.yearLabel, { year: m.year.value }));
+  } else if (m.year) parts.push(fmt(ui.yearLabel, { year: m.year.value }));
   return parts.join(' ');
 }
 

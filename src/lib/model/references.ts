@@ -37,10 +37,11 @@ const orNull = (s: string | undefined): string | null => {
   return t === '' ? null : t;
 };
 
-/** Split at the first field separator that is not inside brackets or quotes. */
+/** A Latin initial just before a period, and what follows an initial's period inside a name list. */
 const INITIAL_BEFORE = /(?:^|[^A-Za-z])[A-Z]$/;
 const INITIAL_GOES_ON = /^\s*(?:[A-Z]\.|[,，&]|and\s|et\s+al)/;
 
+/** Split at the first field separator that is not inside brackets or quotes. */
 function splitFirst(s: string): [string, string] | null {
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
