@@ -149,7 +149,8 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     // however well it reads, and is marked.
     const lastText = texts[texts.length - 1] ?? '';
     if (best.h.tagAfter && lastText && !reads(lastText.slice(-1), best.h.tagAfter)) margins[margins.length - 1] = -Infinity;
-    let lacunae = 0;
+    /** The positions whose reading is not sure enough to print: each becomes □. */
+    const undecided = margins.map((m) => m < charMargin);
     let text: string;
     // Where the readings a lacuna hides differ in length (a pair may have vanished there), the
     // number of □ is the best reading's, and the note says how many it may stand for.
@@ -157,18 +158,17 @@ export function realignLine(line: string, options: RealignOptions = {}): Realign
     if (margin < acceptMargin) {
       // The run itself is not clear: every character it stands for is a lacuna.
       text = LACUNA.repeat(texts.join('').length) + best.h.suffix;
-      lacunae = [...text].filter((c) => c === LACUNA).length;
     } else {
-      text = texts.map((t, i) => (margins[i]! < charMargin ? LACUNA.repeat(t.length) : t)).join('') + best.h.suffix;
-      lacunae = [...text].filter((c) => c === LACUNA).length;
+      text = texts.map((t, i) => (undecided[i] ? LACUNA.repeat(t.length) : t)).join('') + best.h.suffix;
       let lo = 0;
       let hi = 0;
       lengths.forEach(([l, h], i) => {
-        if (margins[i]! < charMargin) [lo, hi] = [lo + l, hi + h];
+        if (undecided[i]) [lo, hi] = [lo + l, hi + h];
       });
       if (lo !== hi) extent = `; the □ may stand for ${lo}–${hi} characters`;
     }
-    const decided = margins.filter((m, i) => m >= charMargin || positions(best)[i]!.length < 2);
+    const lacunae = [...text].filter((c) => c === LACUNA).length;
+    const decided = margins.filter((m, i) => !undecided[i] || positions(best)[i]!.length < 2);
     let confidence = lacunae > 0 ? Math.min(0.5, confidenceOf(margin)) : confidenceOf(Math.min(margin, ...decided));
     // A vanished pair leaves no mark, so any run, however short, may hide one the search passed
     // over (one right after the lost lead byte reads as well as none): never quite sure then. Of
