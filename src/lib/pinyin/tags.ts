@@ -59,27 +59,50 @@ export function readingFit(char: string, written: string): number {
   return fit(char, written, true);
 }
 
-/** Fits already worked out: a page asks about the same few hundred (character, reading) pairs again and again. */
-const fitMemo = new Map<string, number>();
-const FIT_MEMO_MAX = 100_000;
+/** A written reading as `fit` needs it, parsed once, with the fits worked out for it so far. */
+interface Written {
+  syllable: ReturnType<typeof parseSyllable>;
+  /** Whether it is a pinyin syllable at all (what a misfit needs). */
+  isSyllable: boolean;
+  /** Fit by character, for wantMisfit false and true. */
+  fits: [Map<string, number>, Map<string, number>];
+}
+
+/**
+ * Fits already worked out, by written reading and then character: a page asks about the same few
+ * hundred readings again and again, and the realignment asks each of them about thousands of
+ * candidate characters. Two levels, so a lookup builds no key string and a reading is parsed once.
+ */
+const fitMemo = new Map<string, Written>();
+const FIT_MEMO_MAX = 1_000_000;
+let fitMemoSize = 0;
 
 function fit(char: string, written: string, wantMisfit: boolean): number {
-  const key = (wantMisfit ? '1' : '0') + char + '\u0000' + written;
-  let v = fitMemo.get(key);
+  let w = fitMemo.get(written);
+  if (w === undefined) {
+    if (fitMemoSize >= FIT_MEMO_MAX) {
+      fitMemo.clear();
+      fitMemoSize = 0;
+    }
+    w = { syllable: parseSyllable(written), isSyllable: isPinyinSyllable(written), fits: [new Map(), new Map()] };
+    fitMemo.set(written, w);
+  }
+  const fits = w.fits[wantMisfit ? 1 : 0];
+  let v = fits.get(char);
   if (v === undefined) {
-    if (fitMemo.size >= FIT_MEMO_MAX) fitMemo.clear();
-    v = fitUncached(char, written, wantMisfit);
-    fitMemo.set(key, v);
+    v = fitUncached(char, w, wantMisfit);
+    fits.set(char, v);
+    fitMemoSize++;
   }
   return v;
 }
 
-function fitUncached(char: string, written: string, wantMisfit: boolean): number {
-  const p = parseSyllable(written);
+function fitUncached(char: string, written: Written, wantMisfit: boolean): number {
+  const p = written.syllable;
   if (!p) return 0;
   const same = readingKeysOf(char).filter((r) => r.base === p.base);
   if (same.length === 0) {
-    return wantMisfit && isPinyinSyllable(written) ? MISFIT : 0;
+    return wantMisfit && written.isSyllable ? MISFIT : 0;
   }
   let c: number;
   if (p.tone === null) {

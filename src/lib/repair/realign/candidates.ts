@@ -278,7 +278,8 @@ function vanishOptions(
       if (!allowed[sec.v]) continue;
       const upper = s + sec.s;
       if (!best.admits(upper)) break; // the pair's own bigram only lowers the score, and seconds are sorted
-      best.add(upper + model.logPCode(sec.code, last), { text: head + sec.ch, lp: lp + sec.lp, vanish: true });
+      const score = upper + model.logPCode(sec.code, last);
+      if (best.admits(score)) best.add(score, { text: head + sec.ch, lp: lp + sec.lp, vanish: true });
     }
   };
   for (const { s: fs, item: f } of firsts.items) closeWith(fs, f.ch, f.code, pairs.get(f.v)!, f.lp - cost);
