@@ -140,6 +140,12 @@ describe('article number and ISSN', () => {
     expect(relatedSourceLine('考试周刊（2016年104期）2017-01-19 14:26:26')).toEqual({
       journal: '考试周刊', issueLabel: '2016年104期', year: 2016, issue: 104, date: '2017-01-19', time: '14:26:26',
     });
+    // A related title from a combined or supplementary issue, or with a volume, reads the same way.
+    expect(relatedSourceLine('宁夏党校学报（2021年Z1期）2021-05-01 10:00:00')).toMatchObject({
+      journal: '宁夏党校学报', issueLabel: '2021年Z1期', year: 2021, issue: 'Z1', date: '2021-05-01',
+    });
+    expect(relatedSourceLine('某学报(2020年增刊)2020-12-01')).toMatchObject({ journal: '某学报', year: 2020, issue: '增刊' });
+    expect(relatedSourceLine('某学报(2016年第3卷第2期)2017-01-19')).toMatchObject({ journal: '某学报', issueLabel: '2016年第3卷第2期', issue: 2 });
     expect(relatedSourceLine('没有来源的标题')).toBeNull();
   });
 });

@@ -134,6 +134,10 @@ describe('repairPage on the bundled page', () => {
     expect(roles(s1, 'journal-issue')).toEqual(['宁夏党校学报 2021年S1期']);
     expect(s1.text).not.toContain('S1期');
     expect(parseArticle(s1).meta.issue?.value).toBe('S1');
+    // A related title from a combined issue: its source line is furniture, and is read.
+    const relatedZ1 = variant((ls) => (ls[ls.findIndex((l) => l.includes('考試周刊(2016年104期)'))] = '        考試周刊(2016年Z1期)2017-01-19 14:26:26'));
+    expect(roles(relatedZ1, 'related-source')[0]).toBe('考试周刊（2016年Z1期）2017-01-19 14:26:26');
+    expect(parseArticle(relatedZ1).related[0]).toMatchObject({ journal: '考试周刊', year: 2016, issue: 'Z1', date: '2017-01-19' });
     // Spam with few items where the page's spam stands (before the ? line), and a tail of titles with a colon.
     const spam = variant((ls) => {
       ls[firstLine] = '免费视频,在线观看';

@@ -132,21 +132,31 @@ export function editorLine(line: string): string | null {
 }
 
 /**
+ * The issue after a year's `年`, as journals and the site print it: `1期`, `第1期`, a combined or
+ * supplementary issue (`Z1期`, `S1期`, `增刊`, `增刊1期`). Three groups: the number; the letter
+ * and its number; `增刊` and its number. `issueOf` reads them.
+ */
+const ISSUE = String.raw`(?:第?\s*(\d{1,3})\s*期|第?\s*([ZzSs])\s*(\d{1,2})\s*期|(增刊)\s*(\d{0,2})\s*期?)`;
+
+/** The issue from `ISSUE`'s groups, starting at `g`: a number, or a label such as `Z1` or `增刊`. */
+function issueOf(m: RegExpExecArray, g: number): number | string {
+  return m[g] ? Number(m[g]) : m[g + 1] ? `${m[g + 1]!.toUpperCase()}${Number(m[g + 2])}` : `增刊${m[g + 4] ?? ''}`;
+}
+
+const JOURNAL_ISSUE = new RegExp(String.raw`^(.+?)\s*[，,]?\s*(\d{4})\s*年\s*(?:第?\s*(\d{1,3})\s*卷\s*)?${ISSUE}\s*$`, 'u');
+
+/**
  * `宁夏党校学报 2021年1期` / `…2021年第1期` / `…2021年第12卷第1期` → journal, year, volume, issue;
  * a combined or supplementary issue (`…2021年Z1期`, `…2021年增刊`, `…S1期`) keeps its label.
  */
 export function journalIssueLine(
   line: string,
 ): { journal: string; year: number; volume: number | null; issue: number | string } | null {
-  const m =
-    /^(.+?)\s*[，,]?\s*(\d{4})\s*年\s*(?:第?\s*(\d{1,3})\s*卷\s*)?(?:第?\s*(\d{1,3})\s*期|第?\s*([ZzSs])\s*(\d{1,2})\s*期|(增刊)\s*(\d{0,2})\s*期?)\s*$/u.exec(
-      line.trim(),
-    );
+  const m = JOURNAL_ISSUE.exec(line.trim());
   if (!m) return null;
   // 《中国电化教育》 2020年第6期: the title marks are the page's, not the journal's name.
   const journal = m[1]!.trim().replace(/^《(.+)》$/u, '$1');
-  const issue = m[4] ? Number(m[4]) : m[5] ? `${m[5].toUpperCase()}${Number(m[6])}` : `增刊${m[8] ?? ''}`;
-  return { journal, year: Number(m[2]), volume: m[3] ? Number(m[3]) : null, issue };
+  return { journal, year: Number(m[2]), volume: m[3] ? Number(m[3]) : null, issue: issueOf(m, 4) };
 }
 
 /** The site's posting line `2021-03-08 06:21:08吴欢欢` → timestamp and what follows it. */
@@ -155,19 +165,21 @@ export function postedLine(line: string): { postedAt: string; rest: string } | n
   return m ? { postedAt: m[1]!.replace(/\u00a0/g, ' '), rest: line.trim().slice(m[0].length).trim() } : null;
 }
 
-/** A related title's source line: `考试周刊(2016年104期)2017-01-19 14:26:26`. */
+const RELATED_SOURCE = new RegExp(
+  String.raw`^(.*?)\s*(?:[（(]\s*((\d{4})\s*年\s*(?:第?\s*\d{1,3}\s*卷\s*)?${ISSUE})\s*[）)])?\s*(\d{4}-\d{1,2}-\d{1,2})?(?:[ T\u00a0]+(\d{1,2}:\d{2}(?::\d{2})?))?\s*$`,
+  'u',
+);
+
+/** A related title's source line: `考试周刊(2016年104期)2017-01-19 14:26:26`, `…(2021年Z1期)…`, `…(2016年第3卷第2期)…`. */
 export function relatedSourceLine(line: string): Omit<RelatedTitle, 'title'> | null {
-  const m =
-    /^(.*?)\s*(?:[（(]\s*((\d{4})\s*年\s*(?:第\s*)?(\d{1,3})\s*期)\s*[）)])?\s*(\d{4}-\d{1,2}-\d{1,2})?(?:[ T\u00a0]+(\d{1,2}:\d{2}(?::\d{2})?))?\s*$/u.exec(
-      line.trim(),
-    );
-  if (!m || (m[2] === undefined && m[5] === undefined)) return null;
+  const m = RELATED_SOURCE.exec(line.trim());
+  if (!m || (m[2] === undefined && m[9] === undefined)) return null;
   return {
     journal: m[1]!.trim() === '' ? null : m[1]!.trim(),
     issueLabel: m[2] ?? null,
     year: m[3] ? Number(m[3]) : null,
-    issue: m[4] ? Number(m[4]) : null,
-    date: m[5] ?? null,
-    time: m[6] ?? null,
+    issue: m[2] ? issueOf(m, 4) : null,
+    date: m[9] ?? null,
+    time: m[10] ?? null,
   };
 }

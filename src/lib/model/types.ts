@@ -231,7 +231,8 @@ export interface RelatedTitle {
   /** As printed: `2016年104期`. */
   issueLabel: string | null;
   year: number | null;
-  issue: number | null;
+  /** A number, or a combined or supplementary issue's label (`Z1`, `S1`, `增刊`). */
+  issue: number | string | null;
   /** The site's listing date (`2017-01-19`): when the site posted it, not when it was published. */
   date: string | null;
   /** The time of day that came with `date`. */

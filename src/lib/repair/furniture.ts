@@ -2,7 +2,7 @@
 // chrome, the related-titles list). It classifies lines by their shape only; it never edits text
 // (the repair records the removal in the apparatus and keeps the lines for the article model).
 
-import { journalIssueLine } from '../model/front.ts';
+import { journalIssueLine, postedLine, relatedSourceLine } from '../model/front.ts';
 import { findPinyinTags, withoutPinyinParentheticals } from '../pinyin/index.ts';
 import type { FurnitureRole } from './types.ts';
 
@@ -33,6 +33,16 @@ function untagged(text: string): string {
   return withoutPinyinParentheticals(text);
 }
 
+/**
+ * A related title's source line as the site prints it, all three parts present: journal, issue in
+ * brackets, listing date (`考试周刊(2016年104期)2017-01-19 14:26:26`). The structure stage reads
+ * it with the same parser.
+ */
+function isRelatedSource(text: string): boolean {
+  const src = relatedSourceLine(text);
+  return src !== null && src.journal !== null && src.journal.length <= 40 && src.issueLabel !== null && src.date !== null;
+}
+
 /** A line compared without pinyin tags, the no-break `?` and spacing, in either script. */
 function bare(text: string): string {
   return untagged(text)
@@ -40,10 +50,8 @@ function bare(text: string): string {
     .trim();
 }
 
-const TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?/;
 const KEYWORD_LABEL = /^(關鍵詞|关键词|關鍵字|关键字)[:：]/u;
 const RELATED_HEADING = /^(猜你喜歡|猜你喜欢|相關文章|相关文章|相關推薦|相关推荐)$/u;
-const RELATED_SOURCE = /^.{1,40}?[(（]\d{4}年.{0,12}?期[)）]\s*\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/u;
 /** A reference line: its number first ([3]), or a GB/T 7714 document type code ([M], [J], [EB/OL]). */
 const REFERENCE_SHAPE = /^\[\d{1,3}\]|\[(?:M|J|D|C|N|R|S|P|G|Z|A|DB|CP|EB|EB\/OL|J\/OL|M\/OL|DB\/OL|N\/OL|C\/OL)\]/u;
 /** The marks of a mojibake run: a `?` before a non-ASCII character, or a private-use character. */
@@ -100,9 +108,11 @@ export function classifyFurniture(lines: PageLine[]): Map<number, FurnitureRole>
     if (roles.has(l.index)) continue;
     const b = bare(l.text);
     const t = l.text.trim();
-    if (TIMESTAMP.test(t)) {
+    const posted = postedLine(t);
+    if (posted && posted.postedAt.includes(':')) {
+      // The site's posting time glued to the author names (a date alone may be the article's).
       roles.set(l.index, 'posted-byline');
-      bylineNames = bare(t.replace(TIMESTAMP, ''));
+      bylineNames = bare(posted.rest);
     } else if (b.length <= 60 && journalIssueLine(b)) {
       // The journal line the structure stage reads (`寧夏黨校學報 2021年1期`, `…第42卷第3期`,
       // `…Z1期`, `…S1期`, `…增刊`): one pattern decides both what is taken out and what is read.
@@ -126,7 +136,7 @@ export function classifyFurniture(lines: PageLine[]): Map<number, FurnitureRole>
       const b = bare(l.text);
       if (i === headingAt) roles.set(l.index, 'related-heading');
       else if (siteKeywords && b === siteKeywords) roles.set(l.index, 'site-keywords');
-      else if (RELATED_SOURCE.test(l.text.trim())) roles.set(l.index, 'related-source');
+      else if (isRelatedSource(l.text)) roles.set(l.index, 'related-source');
       else roles.set(l.index, 'related-title');
     }
   }
