@@ -201,11 +201,14 @@ describe('toTraditional', () => {
     expect(unexplainedDifferences(text).unexplained).toEqual([]);
   });
 
-  it('reads 只 after 是 as "only" and 里 after 文本 as "inside", where OpenCC does not', () => {
+  it('fixes the OpenCC traps the composed articles showed', () => {
     // Both from the composed articles: a survey's 更是只有9.6% and the reading notes' 宋人的文本里面.
     expect(toTraditional('学生学习问题的教师更是只有9.6%。', 'zh-Hant')).toBe('學生學習問題的教師更是只有9.6%。');
     expect(toTraditional('不只存在于宋人的文本里面', 'zh-Hant')).toBe('不只存在於宋人的文本裏面');
     expect(toTraditional('不只存在于宋人的文本里面', 'zh-TW')).toBe('不只存在於宋人的文本裡面');
+    // The reading notes' 余氏 (the surname 余, not 餘) and a clinical study's “签而不约” (signed, 簽).
+    expect(toTraditional('余氏早年受业于乡里宿儒', 'zh-Hant')).toBe('余氏早年受業於鄉里宿儒');
+    expect(toTraditional('“签而不约”', 'zh-Hant')).toBe('“簽而不約”');
   });
 });
 
