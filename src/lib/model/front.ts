@@ -133,8 +133,8 @@ export function editorLine(line: string): string | null {
 
 /**
  * The issue after a year's `年`, as journals and the site print it: `1期`, `第1期`, a combined or
- * supplementary issue (`Z1期`, `S1期`, `增刊`, `增刊1期`). Three groups: the number; the letter
- * and its number; `增刊` and its number. `issueOf` reads them.
+ * supplementary issue (`Z1期`, `S1期`, `增刊`, `增刊1期`). Five groups: the number; the letter and
+ * its number; `增刊` and its number. `issueOf` reads them.
  */
 const ISSUE = String.raw`(?:第?\s*(\d{1,3})\s*期|第?\s*([ZzSs])\s*(\d{1,2})\s*期|(增刊)\s*(\d{0,2})\s*期?)`;
 
