@@ -6,7 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { readSource, SourceError } from '../lib/decode/index.ts';
-import { articleInScript, parseArticle } from '../lib/model/index.ts';
+import { articleInScript, parseArticle, personNames } from '../lib/model/index.ts';
 import { repairPage } from '../lib/repair/index.ts';
 import { toTraditional } from '../lib/script/index.ts';
 import { placeApparatus } from './apparatus.ts';
@@ -64,10 +64,13 @@ async function buildOne(contentDir: string, slug: string): Promise<Built | Artic
   let hant;
   let apparatus;
   try {
-    hant = articleInScript(hans, 'zh-Hant', toHant);
+    // The article's own people keep their surnames (范秋白, not 範秋白), in the text and the apparatus alike.
+    const names = personNames(hans);
+    const convert = (s: string): string => toTraditional(s, 'zh-Hant', names);
+    hant = articleInScript(hans, 'zh-Hant', convert);
     apparatus = {
       'zh-Hans': placeApparatus(repair, hans, hans, null),
-      'zh-Hant': placeApparatus(repair, hans, hant, toHant),
+      'zh-Hant': placeApparatus(repair, hans, hant, convert),
     };
   } catch (err) {
     return fail('convert', (err as Error).message);

@@ -13,6 +13,7 @@ import {
   type Warning,
 } from '../../src/lib/model/index.ts';
 import type { FurnitureLine, RepairResult } from '../../src/lib/repair/types.ts';
+import { toTraditional } from '../../src/lib/script/index.ts';
 
 const seed = (): Article => parseArticle(seedRepair(), { slug: '000' });
 
@@ -238,6 +239,27 @@ describe('articleInScript', () => {
     expect(copy).toEqual(hans);
     expect(copy).not.toBe(hans);
     expect(() => articleInScript(hant, 'zh-Hans')).toThrow(/zh-Hans/);
+  });
+
+  it('keeps the surnames of the people the article names, wherever they stand', () => {
+    const a = parseArticle(
+      edition([
+        '题目',
+        '范秋白认为，关于明清之际的诗社，于明[2]所见不同，其余华人学者从之。',
+        '参考文献：',
+        '[1] 范秋白.晚清闽中诗社与宋诗风气[C].南京：凤凰出版社，2017.',
+        '[2] 于明，余华.规范与诗社[M].北京：人民出版社，2019.',
+      ]),
+    );
+    const b = articleInScript(a, 'zh-Hant');
+    expect(b.references.map((r) => r.authors.map((n) => n.name))).toEqual([['范秋白'], ['于明', '余華']]);
+    expect(b.references[0]!.raw).toBe('[1] 范秋白.晚清閩中詩社與宋詩風氣[C].南京：鳳凰出版社，2017.');
+    // 规范 stays 規範; 于明 counts where no Han character touches it, so 关于明清 stays 關於明清
+    // and 其余华人 (其餘華人, "the other Chinese") is no 余华.
+    expect(b.references[1]!.raw).toBe('[2] 于明，余華.規範與詩社[M].北京：人民出版社，2019.');
+    expect(b.front[0]!.text).toBe('范秋白認爲，關於明清之際的詩社，于明[2]所見不同，其餘華人學者從之。');
+    // Without the names, OpenCC's one-character forms.
+    expect(articleInScript(a, 'zh-Hant', (s) => toTraditional(s, 'zh-Hant')).references[0]!.raw).toMatch(/^\[1\] 範秋白/);
   });
 
   it('moves offsets when a conversion changes the length of a paragraph', () => {

@@ -10,7 +10,9 @@ import {
   convert,
   convertSameLength,
   corrections,
+  keepSurnames,
   parseCorrectionsText,
+  surnameForms,
   restoreSimplified,
   toTraditional,
   TRADITIONAL_VARIANTS,
@@ -209,6 +211,28 @@ describe('toTraditional', () => {
     // The reading notes' 余氏 (the surname 余, not 餘) and a clinical study's “签而不约” (signed, 簽).
     expect(toTraditional('余氏早年受业于乡里宿儒', 'zh-Hant')).toBe('余氏早年受業於鄉里宿儒');
     expect(toTraditional('“签而不约”', 'zh-Hant')).toBe('“簽而不約”');
+  });
+});
+
+describe('surnames.tsv', () => {
+  it('parses, and every surname is one opencc-js writes as another character', () => {
+    expect(surnameForms().size).toBeGreaterThan(0);
+    for (const [simplified, traditional] of surnameForms()) {
+      for (const v of TRADITIONAL_VARIANTS) {
+        const name = `${simplified}建国`;
+        expect(toTraditional(name, v)[0], `${simplified} ${v}: opencc-js already keeps it`).not.toBe(traditional);
+        expect(toTraditional(name, v, [name]), `${simplified} ${v}`).toBe(variantForm(`${traditional}建國`, v));
+      }
+    }
+  });
+
+  it('keeps a surname only in the places the name stands', () => {
+    // A name of three characters anywhere; one of two only where no Han character touches it.
+    expect(keepSurnames('于建嵘认为', '於建嶸認爲', ['于建嵘'])).toBe('于建嶸認爲');
+    expect(toTraditional('余华，莫言；余华等；其余华人', 'zh-Hant', ['余华'])).toBe('余華，莫言；余華等；其餘華人');
+    expect(toTraditional('关于明清', 'zh-Hant', ['于明'])).toBe('關於明清');
+    // Names OpenCC knows whole, and surnames it gets right, are left to it.
+    expect(toTraditional('余英时与钟敬文', 'zh-Hant', ['余英时', '钟敬文'])).toBe('余英時與鍾敬文');
   });
 });
 

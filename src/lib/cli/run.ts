@@ -78,7 +78,10 @@ async function repair(args: string[], io: CliIo): Promise<ExitCode> {
     shown = 'zh-Hant';
   } else if (to !== 'zh-Hans') {
     const { toTraditional } = await import('../script/index.ts');
-    text = toTraditional(result.text, to);
+    // The people the article names keep their surnames (范秋白, not 範秋白), as on the site.
+    const model = await import('../model/index.ts');
+    const names = model.personNames(model.parseArticle(result, { slug: slugOf(file) }));
+    text = toTraditional(result.text, to, names);
     shown = to;
   }
   if (values.json) {

@@ -29,8 +29,19 @@ export function articleInScript(article: Article, script: Script, convert?: Conv
   if (article.script !== 'zh-Hans') {
     throw new Error('articleInScript: convert from the zh-Hans model, the one source of truth');
   }
-  const c: Convert = convert ?? ((s) => toTraditional(s, 'zh-Hant'));
+  const names = personNames(article);
+  const c: Convert = convert ?? ((s) => toTraditional(s, 'zh-Hant', names));
   return toHant(article, c);
+}
+
+/**
+ * The people the article names as people: its authors, its editor and the authors of its
+ * references, each once as printed and without pad (`孙 荣`, `孙荣`). Their surnames keep their
+ * form in the other script.
+ */
+export function personNames(article: Article): string[] {
+  const all = [...(article.meta.authors?.value ?? []), ...(article.editor ? [article.editor] : []), ...article.references.flatMap((r) => r.authors)];
+  return [...new Set(all.flatMap((n) => [n.name, n.display]).filter((n) => n.length >= 2))];
 }
 
 const opt = (c: Convert, s: string | null): string | null => (s === null ? null : c(s));

@@ -12,4 +12,5 @@ export type { ScriptTarget } from './convert.ts';
 export { corrections, parseCorrectionsText, TRADITIONAL_VARIANTS } from './corrections.ts';
 export type { Correction } from './corrections.ts';
 export { zhuWordList, staysZhu } from './zhe.ts';
+export { keepSurnames, surnameForms } from './names.ts';
 export { simplifiedCharOf } from './opencc.ts';

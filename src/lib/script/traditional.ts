@@ -4,6 +4,7 @@
 // 軟件 in zh-TW: an edition changes the script of the author's words, not the words).
 
 import { corrections, type TraditionalVariant } from './corrections.ts';
+import { keepSurnames } from './names.ts';
 import { converterWith, t2hk, t2tw, type Converter } from './opencc.ts';
 
 export type { TraditionalVariant } from './corrections.ts';
@@ -49,7 +50,11 @@ export function variantForm(traditional: string, variant: TraditionalVariant): s
   return traditional;
 }
 
-/** The traditional edition of a simplified text in the given variant. */
-export function toTraditional(simplified: string, variant: TraditionalVariant): string {
-  return converterFor(variant)(simplified);
+/**
+ * The traditional edition of a simplified text in the given variant. `names`: the people the
+ * article names (simplified, without pad), whose surnames keep their form (范秋白, not 範秋白).
+ */
+export function toTraditional(simplified: string, variant: TraditionalVariant, names: readonly string[] = []): string {
+  const converted = converterFor(variant)(simplified);
+  return names.length === 0 ? converted : keepSurnames(simplified, converted, names);
 }
