@@ -68,8 +68,12 @@ export function withoutSuspects(line: string): string {
   return chars.join('');
 }
 
+/** What can start a run: a `?`, a private-use character, `€`. Most lines hold none. */
+const TRIGGER_CHAR = /[?\u20ac\ue000-\uf8ff]/;
+
 export function findTriggers(line: string): Trigger[] {
   const out: Trigger[] = [];
+  if (!TRIGGER_CHAR.test(line)) return out;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (ch === '?') {
