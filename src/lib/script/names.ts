@@ -30,7 +30,8 @@ const HAN = /\p{Script=Han}/u;
  * `converted` (the traditional conversion of `simplified`, place for place) with the surname of
  * every occurrence of a listed name put back in its surname form. A name of two characters counts
  * only where no Han character touches it on either side (`[9] 余华.`, `余华，莫言`), since inside
- * running text it may be two words (其余华人); a longer one (范秋白认为) counts anywhere.
+ * running text it may be two words (其余华人); a longer one (范秋白认为) counts anywhere. A
+ * conversion that changed the text's length (an astral form) is returned as it is.
  */
 export function keepSurnames(simplified: string, converted: string, names: readonly string[]): string {
   if (names.length === 0 || converted.length !== simplified.length) return converted;
