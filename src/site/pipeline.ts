@@ -6,7 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { readSource, SourceError } from '../lib/decode/index.ts';
-import { articleInScript, parseArticle, personNames } from '../lib/model/index.ts';
+import { articleInScript, parseArticle, traditionalConverter } from '../lib/model/index.ts';
 import { repairPage } from '../lib/repair/index.ts';
 import { toTraditional } from '../lib/script/index.ts';
 import { placeApparatus } from './apparatus.ts';
@@ -65,8 +65,7 @@ async function buildOne(contentDir: string, slug: string): Promise<Built | Artic
   let apparatus;
   try {
     // The article's own people keep their surnames (范秋白, not 範秋白), in the text and the apparatus alike.
-    const names = personNames(hans);
-    const convert = (s: string): string => toTraditional(s, 'zh-Hant', names);
+    const convert = traditionalConverter(hans, 'zh-Hant');
     hant = articleInScript(hans, 'zh-Hant', convert);
     apparatus = {
       'zh-Hans': placeApparatus(repair, hans, hans, null),

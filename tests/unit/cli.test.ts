@@ -2,6 +2,8 @@
 // exit codes, one-line errors on standard error, script conversion and the repaired bundled page.
 
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -183,6 +185,19 @@ describe('jiaokan repair on the bundled page', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('國家與社會關係視角下基層社會治理的邏輯和路徑');
     expect(r.stdout).not.toMatch(PINYIN_TAG);
+  });
+
+  it('--to zh-TW keeps the surnames of the people the article names', async () => {
+    // A page converted one character at a time writes the surname 范 as 範; the edition restores
+    // 范, and the traditional edition keeps it for the reference's author (not for 規範).
+    const dir = await mkdtemp(join(tmpdir(), 'jiaokan-cli-'));
+    const file = join(dir, 'source.txt');
+    await writeFile(file, '晚清詩社研究\n正文一段,見範秋白的規範研究[1]。\n參考文獻:\n[1] 範秋白.晚清閩中詩社與宋詩風氣[C].南京:鳳凰出版社,2017.\n');
+    const r = await jiaokan(['repair', file, '--to', 'zh-TW']);
+    await rm(dir, { recursive: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('[1] 范秋白.晚清閩中詩社與宋詩風氣[C]');
+    expect(r.stdout).toContain('見范秋白的規範研究');
   });
 
   it('parse prints the article model as JSON', async () => {

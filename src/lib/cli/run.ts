@@ -77,11 +77,9 @@ async function repair(args: string[], io: CliIo): Promise<ExitCode> {
     text = result.sourceText;
     shown = 'zh-Hant';
   } else if (to !== 'zh-Hans') {
-    const { toTraditional } = await import('../script/index.ts');
     // The people the article names keep their surnames (范秋白, not 範秋白), as on the site.
     const model = await import('../model/index.ts');
-    const names = model.personNames(model.parseArticle(result, { slug: slugOf(file) }));
-    text = toTraditional(result.text, to, names);
+    text = model.traditionalConverter(model.parseArticle(result, { slug: slugOf(file) }), to)(result.text);
     shown = to;
   }
   if (values.json) {

@@ -3,5 +3,5 @@
 
 export type * from './types.ts';
 export { parseArticle, allParagraphs, allSections, type ParseOptions } from './parse.ts';
-export { articleInScript, personNames, type Convert } from './script.ts';
+export { articleInScript, traditionalConverter, type Convert } from './script.ts';
 export { findCitations, expandCitation, citationId, referenceId, type CitationMarker } from './citations.ts';

@@ -2,7 +2,7 @@
 // to zh-Hant at the end, keeping ids, URLs, DOIs, ISSNs, codes and numbers as they are and
 // moving offsets when a conversion changes a paragraph's length. It never parses anything.
 
-import { toTraditional } from '../script/index.ts';
+import { toTraditional, type TraditionalVariant } from '../script/index.ts';
 import { findCitations } from './citations.ts';
 import type {
   Article,
@@ -29,9 +29,13 @@ export function articleInScript(article: Article, script: Script, convert?: Conv
   if (article.script !== 'zh-Hans') {
     throw new Error('articleInScript: convert from the zh-Hans model, the one source of truth');
   }
+  return toHant(article, convert ?? traditionalConverter(article, 'zh-Hant'));
+}
+
+/** The conversion of the article's strings to a traditional variant, its people's surnames kept (范秋白). */
+export function traditionalConverter(article: Article, variant: TraditionalVariant): Convert {
   const names = personNames(article);
-  const c: Convert = convert ?? ((s) => toTraditional(s, 'zh-Hant', names));
-  return toHant(article, c);
+  return (s) => toTraditional(s, variant, names);
 }
 
 /**
