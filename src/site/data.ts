@@ -17,7 +17,8 @@ export async function articles(): Promise<ArticleOk[]> {
   const key = (a: ArticleOk): number => {
     const m = a.editions['zh-Hans'].article.meta;
     const issue = m.issue?.value ?? 0;
-    // A combined issue (Z1) sorts with its number; a supplement (增刊) before the first issue.
+    // A labelled issue sorts by the number in its label: a combined or numbered supplementary issue
+    // (Z1, S1, 增刊1) with issue 1, a supplement without a number (增刊) before the first issue.
     return (m.year?.value ?? 0) * 1000 + (typeof issue === 'number' ? issue : Number(/\d+/.exec(issue)?.[0] ?? 0));
   };
   return ok.sort((a, b) => key(b) - key(a) || a.slug.localeCompare(b.slug));
