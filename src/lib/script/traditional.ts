@@ -52,7 +52,8 @@ export function variantForm(traditional: string, variant: TraditionalVariant): s
 
 /**
  * The traditional edition of a simplified text in the given variant. `names`: the people the
- * article names (simplified, without pad), whose surnames keep their form (范秋白, not 範秋白).
+ * article names (simplified, as printed or without pad: `孙 荣`, `孙荣`), whose surnames keep
+ * their form (范秋白, not 範秋白).
  */
 export function toTraditional(simplified: string, variant: TraditionalVariant, names: readonly string[] = []): string {
   const converted = converterFor(variant)(simplified);
