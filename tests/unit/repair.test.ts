@@ -465,6 +465,15 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(fix!.reading).toBe('是加快政府職能轉');
   });
 
+  it("reads each restored character after the two before it, at the run's start and inside it", () => {
+    // Pages from the damage simulator (the bundled article's headings). With one character of
+    // context the search read 全面很快 (很 after 面 is common) and 多元床上; the three-character
+    // counts know 全面管控 and 多元共生.
+    expect(realignLine('        (一)單一主體管治:政府即社會的全面?芸?').map((f) => f.reading)).toEqual(['管控']);
+    expect(realignLine('        (三)政社互動(dòng)治理:共建共治共享的多元?采?').map((f) => f.reading)).toEqual(['共生']);
+    expect(realignLine('        (三)政社互動治理:共建共治共?淼亩嘣采?').map((f) => f.reading)).toEqual(['享的多元共生']);
+  });
+
   it('is as sure of a character as its reading is likelier than all the others of its place together', () => {
     // One rival: the margin over it. The same text read from other bytes is no rival.
     expect(logOdds([{ text: '代', t: -10 }, { text: '以', t: -13 }, { text: '代', t: -11 }])).toBeCloseTo(3, 10);

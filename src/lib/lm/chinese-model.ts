@@ -62,6 +62,8 @@ const UNSEEN_P = 2e-9;
 const END_FLOOR = 0.1;
 /** After a word boundary: how much the next character is judged as a word start, not just by frequency. */
 const START_MIX = 0.7;
+/** Triples the shared model remembers at most (a table of about 32 MB). */
+const TRIPLE_MEMO_CAP = 1 << 20;
 /** Weight of the running-text counts against the dictionary estimate. */
 const RUNNING_WEIGHT = 0.8;
 export interface CharModel {
@@ -255,12 +257,19 @@ class BigramModel implements CharModel {
 
   logP3Code(c: number, b: number, a: number): number {
     if (!this.running || a < 0 || b < 0 || (c < 0x80 && isLatin(c)) || (b < 0x80 && isLatin(b))) return this.logPCode(c, b);
-    const s = this.code(c);
-    const sb = this.contextCode(b);
-    const sa = this.contextCode(a);
-    if (s === ZHU) return logAdd(this.tripleLog(ZHE, sb, sa), this.tripleLog(ZHU, sb, sa));
-    return this.tripleLog(s, sb, sa);
+    const key = (a * 65536 + b) * 65536 + c;
+    let v = this.tripleMemo.lookup(key, Number.NaN);
+    if (Number.isNaN(v)) {
+      const s = this.code(c);
+      const sb = this.contextCode(b);
+      const sa = this.contextCode(a);
+      v = s === ZHU ? logAdd(this.tripleLog(ZHE, sb, sa), this.tripleLog(ZHU, sb, sa)) : this.tripleLog(s, sb, sa);
+      if (this.tripleMemo.size < TRIPLE_MEMO_CAP) this.tripleMemo.set(key, v);
+    }
+    return v;
   }
+  /** log P(c | a b) on UTF-16 codes as worked out so far (the search asks for the same ones across pages). */
+  private readonly tripleMemo = new NumberTable(1 << 16);
 
   /** The mixture's log P(s | sa sb) on simplified codes (running text present). */
   private tripleLog(s: number, sb: number, sa: number): number {
@@ -440,6 +449,17 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
   /** log P(c | a b): the base model's, mixed with the page's own pairs and three-character phrases. */
   const logP3 = (c: number, b: number, a: number, own?: Own): number => {
     if (a < 0 || b < 0) return own ? mixed(c, b, base.logPCode(c, b), own) : logPCode(c, b);
+    if (own) return logP3Fresh(c, b, a, own);
+    // The search asks for the same three characters again and again across a run's hypotheses.
+    const key = (a * 65536 + b) * 65536 + c;
+    let v = memo3.lookup(key, Number.NaN);
+    if (Number.isNaN(v)) {
+      v = logP3Fresh(c, b, a);
+      memo3.set(key, v);
+    }
+    return v;
+  };
+  const logP3Fresh = (c: number, b: number, a: number, own?: Own): number => {
     const pb = mixed(c, b, base.logP3Code(c, b, a), own);
     const head = base.code(a) * 65536 + base.code(b);
     const n = heads.lookup(head) - (own?.heads.get(head) ?? 0);
@@ -462,6 +482,7 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
     return own;
   };
   const memo = new NumberTable(1 << 14);
+  const memo3 = new NumberTable(1 << 14);
   const logPCode = (c: number, p: number): number => {
     if (p < 0) return base.logPCode(c, p);
     const key = p * 65536 + c;

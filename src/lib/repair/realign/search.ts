@@ -19,7 +19,7 @@ import {
 import type { Hypothesis } from './hypotheses.ts';
 import { inStepAfter, leftContext, plainContext, reads } from './tokens.ts';
 
-/** One beam state: its score, its last character, and the way back. */
+/** One beam state: its score, its last two characters (the model's context), and the way back. */
 type State = { score: number; last: string; back: number; prevState: number };
 
 /**
@@ -64,9 +64,10 @@ export function decode(
         let sc = s.score + o.lp + model.score(o.text, s.last);
         const lastCh = o.text.slice(-1);
         if (isLast && tagAfter) sc += reads(lastCh, tagAfter) ? TAG_FIT_BONUS : -TAG_MISFIT_COST;
+        // States are kept per last character; each carries its best path's last two as the trigram's context.
         const key = lastCh;
         const cur = best.get(key);
-        if (!cur || sc > cur.score) best.set(key, { score: sc, last: lastCh, back: oi, prevState: si });
+        if (!cur || sc > cur.score) best.set(key, { score: sc, last: (s.last + o.text).slice(-2), back: oi, prevState: si });
       }
     }
     let next = [...best.values()].sort((a, b) => b.score - a.score);
@@ -173,7 +174,7 @@ export function logOdds(scored: ReadonlyArray<{ text: string; t: number }>): num
 }
 
 /**
- * The word-aware pass: the bigram search proposes, the word model (a max-probability
+ * The word-aware pass: the character search proposes, the word model (a max-probability
  * segmentation over the run and its context) decides. Position by position, the best few options
  * are tried in the whole reading; the one with the highest total stays. Returns the chosen texts
  * and, for each position, how sure its choice is (`logOdds` against the others tried).

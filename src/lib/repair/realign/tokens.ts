@@ -79,9 +79,9 @@ export function tagAfterMark(line: string, at: number): RegExpExecArray | null {
 /** What the edition prints for a character that could not be restored. */
 export const LACUNA = '□';
 
-/** The character before `at` that the model reads as context (pinyin tags skipped). */
+/** The two characters before `at` that the model reads as context (pinyin tags skipped). */
 export function leftContext(line: string, at: number): string {
-  return plainContext(line.slice(Math.max(0, at - 24), at)).slice(-1);
+  return plainContext(line.slice(Math.max(0, at - 24), at)).slice(-2);
 }
 
 /**
