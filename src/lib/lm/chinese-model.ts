@@ -116,6 +116,8 @@ class BigramModel implements CharModel {
   private readonly simplifiedCode = new Uint16Array(65536);
   /** code → log P(unigram) of the simplified form (NaN: not computed yet). */
   private readonly logUni = new Float64Array(65536).fill(Number.NaN);
+  /** log P(c | a b) on UTF-16 codes as worked out so far (the search asks for the same ones across pages). */
+  private readonly tripleMemo = new NumberTable(1 << 16);
 
   /** `wordModels`: the word models whose segmentation scores the word score averages. */
   constructor(
@@ -268,8 +270,6 @@ class BigramModel implements CharModel {
     }
     return v;
   }
-  /** log P(c | a b) on UTF-16 codes as worked out so far (the search asks for the same ones across pages). */
-  private readonly tripleMemo = new NumberTable(1 << 16);
 
   /** The mixture's log P(s | sa sb) on simplified codes (running text present). */
   private tripleLog(s: number, sb: number, sa: number): number {
