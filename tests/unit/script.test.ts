@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { stripPinyinTags } from '../../src/lib/pinyin/index.ts';
 import {
   convert,
+  convertAroundGlosses,
   convertSameLength,
   corrections,
   keepSurnames,
@@ -143,6 +144,22 @@ describe('toTraditional', () => {
     for (const w of ['基層幹部', '關係', '隨着', '平台']) expect(hk).toContain(w);
   });
 
+  it("does not let the author's reading gloss split a word: 叶（xié）音 keeps 叶, the old form of 協", () => {
+    // From the reading notes (clean article 002): OpenCC knows 叶音 and 叶韵 keep 叶, but with the
+    // gloss between 叶 and 音 it saw 叶 alone and wrote 葉 (leaf).
+    const line = '对朱熹《诗集传》的叶（xié）音说颇不以为然';
+    expect(toTraditional(line, 'zh-Hant')).toBe('對朱熹《詩集傳》的叶（xié）音說頗不以爲然');
+    expect(toTraditional(line, 'zh-TW')).toBe('對朱熹《詩集傳》的叶（xié）音說頗不以為然');
+    expect(toTraditional(line, 'zh-HK')).toBe('對朱熹《詩集傳》的叶（xié）音説頗不以為然');
+    expect(toTraditional('叶(xié)韵', 'zh-Hant')).toBe('叶(xié)韻');
+    // A gloss on a character whose word does not change stays where it was; so does what only
+    // looks like one (a list label that is no reading of the character before it).
+    expect(toTraditional('树叶（yè）落了', 'zh-Hant')).toBe('樹葉（yè）落了');
+    expect(toTraditional('第1款（b）项规定', 'zh-Hant')).toBe('第1款（b）項規定');
+    // The glosses come back untouched and in place, whatever the conversion does around them.
+    expect(convertAroundGlosses('行（háng）业与银行（háng）', (t) => t.replace(/行业/g, 'XY'))).toBe('X（háng）Y与银行（háng）');
+  });
+
   it('changes script, not vocabulary', () => {
     expect(toTraditional('软件和信息', 'zh-TW')).toBe('軟件和信息');
   });
@@ -155,7 +172,8 @@ describe('toTraditional', () => {
   function unexplainedDifferences(text: string): { spans: number; unexplained: string[] } {
     let cli: string;
     try {
-      cli = execFileSync('opencc', ['-c', 's2t.json'], { input: text, encoding: 'utf8' });
+      // The CLI sees the text as toTraditional does: without the author's reading glosses.
+      cli = convertAroundGlosses(text, (t) => execFileSync('opencc', ['-c', 's2t.json'], { input: t, encoding: 'utf8' }));
     } catch (e) {
       throw new Error(
         'The OpenCC command-line tool is needed for this test and is missing or failed: ' +

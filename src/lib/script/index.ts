@@ -14,3 +14,4 @@ export type { Correction } from './corrections.ts';
 export { zhuWordList, staysZhu } from './zhe.ts';
 export { keepSurnames, surnameForms } from './names.ts';
 export { simplifiedCharOf } from './opencc.ts';
+export { convertAroundGlosses } from './glosses.ts';

@@ -4,6 +4,7 @@
 // 軟件 in zh-TW: an edition changes the script of the author's words, not the words).
 
 import { corrections, type TraditionalVariant } from './corrections.ts';
+import { convertAroundGlosses } from './glosses.ts';
 import { keepSurnames } from './names.ts';
 import { converterWith, t2hk, t2tw, type Converter } from './opencc.ts';
 
@@ -53,9 +54,10 @@ export function variantForm(traditional: string, variant: TraditionalVariant): s
 /**
  * The traditional edition of a simplified text in the given variant. `names`: the people the
  * article names (simplified, as printed or without pad: `孙 荣`, `孙荣`), whose surnames keep
- * their form (范秋白, not 範秋白).
+ * their form (范秋白, not 範秋白). The author's reading glosses do not split a word for the
+ * conversion (叶（xié）音 → 叶（xié）音, as 叶音 → 叶音).
  */
 export function toTraditional(simplified: string, variant: TraditionalVariant, names: readonly string[] = []): string {
-  const converted = converterFor(variant)(simplified);
+  const converted = convertAroundGlosses(simplified, converterFor(variant));
   return names.length === 0 ? converted : keepSurnames(simplified, converted, names);
 }
