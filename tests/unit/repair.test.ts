@@ -474,6 +474,16 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(realignLine('        (三)政社互動治理:共建共治共?淼亩嘣采?').map((f) => f.reading)).toEqual(['享的多元共生']);
   });
 
+  it('does not read a traditional form the page\'s one-character conversion would not have written', () => {
+    // Lines from the damage simulator (the reading notes). The run's last character is 閱 or its
+    // variant 閲, the same character to the models; the page's table, which knows no phrases,
+    // writes every 阅 as 閱, so 閲 never stood on it and 閱 is printed instead of □.
+    const a = '        本文以筆(bǐ)者在福建一家地方圖(tú)書(shū)館訪得的餘(yú)肇鈞《蒙齋(zhāi)讀書(shū)記》稿本為(wéi)中心,結(jié)合其日記、書(shū)信與(yǔ)詩集,考察一位?胀ㄍ砬迨咳说乃卧婇?(yuè)讀及其與(yǔ)時代變(biàn)局之間的聯(lián)系。';
+    expect(realignLine(a).map((f) => f.reading)).toEqual(['普通晚清士人的宋詩閱']);
+    const b = '        但他又不滿(mǎn)于一味以學(xué)問(wèn)為詩,常說(shuō)“詩之為物,終須(xū)有我”。這(zhè)種在學(xué)問(wèn)與性情之間(jiàn)尋求平衡的態?龋灤┝怂麑λ卧姷娜块?yuè)讀,也是理解其宋詩觀的關鍵。';
+    expect(realignLine(b).map((f) => f.reading)).toEqual(['度，貫穿了他對宋詩的全部閱(']);
+  });
+
   it('is as sure of a character as its reading is likelier than all the others of its place together', () => {
     // One rival: the margin over it. The same text read from other bytes is no rival.
     expect(logOdds([{ text: '代', t: -10 }, { text: '以', t: -13 }, { text: '代', t: -11 }])).toBeCloseTo(3, 10);

@@ -1,7 +1,7 @@
 // Layer 2 of the damage model: simplified → traditional conversion one character at a time, with
 // no phrase dictionary (`关系` → `關系`, `干部` stays `干部`, `着` → `著`).
 
-import * as OpenCC from 'opencc-js';
+import { s2tw } from '../script/opencc.ts';
 
 /**
  * Characters the family's per-character table leaves alone although OpenCC's `cn` → `tw` table has
@@ -15,7 +15,6 @@ export const KEPT_BY_PAGE_TABLE: ReadonlySet<string> = new Set([
 /** Where the page's table differs from OpenCC's first choice (seen on the seed page: `续签` → `續簽`). */
 export const PAGE_TABLE_OVERRIDES: ReadonlyMap<string, string> = new Map([['签', '簽']]);
 
-let cnToTw: ((s: string) => string) | undefined;
 const cache = new Map<string, string>();
 
 /** The traditional form the page's table gives one simplified character. */
@@ -25,8 +24,7 @@ export function toTraditionalChar(ch: string, keep: ReadonlySet<string> = KEPT_B
   if (fixed !== undefined) return fixed;
   const hit = cache.get(ch);
   if (hit !== undefined) return hit;
-  const convert = (cnToTw ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
-  const out = convert(ch);
+  const out = s2tw()(ch);
   // The table is character to character: keep anything that would not stay one code point.
   const result = [...out].length === 1 ? out : ch;
   cache.set(ch, result);

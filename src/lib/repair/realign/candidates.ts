@@ -4,7 +4,7 @@
 
 import iconv from 'iconv-lite';
 import type { CharModel } from '../../lm/chinese-model.ts';
-import { tsCharacters } from '../../script/opencc.ts';
+import { s2tw, tsCharacters } from '../../script/opencc.ts';
 import { decodePair, isLead, isPrivateUse, isTrail } from '../gbk.ts';
 import {
   LOCAL_KEEP,
@@ -64,7 +64,10 @@ function inStandardBig5(ch: string): boolean {
  * converted to traditional one character at a time, so a simplified character with a traditional
  * form (关 → 關, 发 → 發) never stood on it, unless it is itself a traditional character, one
  * that standard Big5 holds: 涌, 范, 干, 并, 后, 系 (a one-character table keeps them; the seed
- * page shows 涌 and 干部 unconverted). Characters the same in both scripts may stand too.
+ * page shows 涌 and 干部 unconverted). Nor did a traditional form other than the one such a table
+ * writes for its simplified character (OpenCC's, Taiwan-style as the page's 著 is): with no
+ * phrase to choose by, every 发 became 發, so 髮 never stood there, nor 係 or 繫 beside 系.
+ * Characters the same in both scripts may stand too.
  */
 function pageFormCost(model: CharModel, ch: string): number {
   const c = ch.charCodeAt(0);
@@ -77,7 +80,10 @@ function pageFormCost(model: CharModel, ch: string): number {
       traditionalCount = new Map();
       for (const [trad, simp] of table) if (trad !== simp) traditionalCount.set(simp, (traditionalCount.get(simp) ?? 0) + 1);
     }
-    v = !table.has(ch) && (traditionalCount.get(ch) ?? 0) >= 1 && !inStandardBig5(ch) ? 2 : 1;
+    const changedByConversion = !table.has(ch) && (traditionalCount.get(ch) ?? 0) >= 1 && !inStandardBig5(ch);
+    const simplified = table.get(ch);
+    const notItsForm = simplified !== undefined && simplified !== ch && simplified.length === 1 && s2tw()(simplified) !== ch;
+    v = changedByConversion || notItsForm ? 2 : 1;
     pageFormCache[c] = v;
   }
   if (v === 2) return NOT_PAGE_FORM_COST;
