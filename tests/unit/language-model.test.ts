@@ -168,6 +168,16 @@ describe('the model adapted to a page', () => {
     expect(m.score('政社互动', '推进')).toBeGreaterThan(base.score('政社互动', '推进') + 1);
   });
 
+  it('knows the one form its conversion writes each simplified character in', () => {
+    // The seed page keeps 干 (干部) and 后 (成立后): its one-character table wrote them as they
+    // are, so 幹, 乾 and 後 never stood on it. Characters it shows, and those whose simplified
+    // form it never shows, are not ruled out; nor is anything where it shows two forms.
+    const p = pageModel('基層干部在新中國成立后的作用。關系。');
+    expect(['幹', '乾', '後'].map((ch) => p.otherFormOnPage!(ch))).toEqual([true, true, true]);
+    expect(['干', '后', '關', '髮', '國'].map((ch) => p.otherFormOnPage!(ch))).toEqual([false, false, false, false, false]);
+    expect(pageModel('干部與幹部').otherFormOnPage!('乾')).toBe(false);
+  });
+
   it('does not vouch for a stretch because the page shows it, when asked to leave it out', () => {
     const junk = '皇且跃用裥枨鬄閷颍瑢';
     // Counted as evidence for itself, the mojibake reads far better than it should…

@@ -9,8 +9,14 @@ import { bracketMisfits, closersWanted } from '../../src/lib/repair/realign/cand
 import { contextEnd, findTriggers, realignLine } from '../../src/lib/repair/realign/index.ts';
 import { logOdds } from '../../src/lib/repair/realign/search.ts';
 import { toTraditional } from '../../src/lib/script/index.ts';
+import { makeWindowsTrial } from '../../src/lib/simulate/evaluate.ts';
+import { parseCleanEdition } from '../../src/lib/simulate/index.ts';
 
 const seed = readFileSync(new URL('../fixtures/seed-000.txt', import.meta.url), 'utf8');
+const bundledArticle = parseCleanEdition(
+  readFileSync(new URL('../fixtures/clean/000.zh-Hans.txt', import.meta.url), 'utf8'),
+  JSON.parse(readFileSync(new URL('../fixtures/clean/000.meta.json', import.meta.url), 'utf8')),
+);
 const result = repairPage(seed, { source: 'seed-000.txt' });
 const lines = result.text.split('\n');
 
@@ -482,6 +488,16 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(realignLine(a).map((f) => f.reading)).toEqual(['普通晚清士人的宋詩閱']);
     const b = '        但他又不滿(mǎn)于一味以學(xué)問(wèn)為詩,常說(shuō)“詩之為物,終須(xū)有我”。這(zhè)種在學(xué)問(wèn)與性情之間(jiàn)尋求平衡的態?龋灤┝怂麑λ卧姷娜块?yuè)讀,也是理解其宋詩觀的關鍵。';
     expect(realignLine(b).map((f) => f.reading)).toEqual(['度，貫穿了他對宋詩的全部閱(']);
+  });
+
+  it("does not read a traditional form the page itself shows it never wrote", () => {
+    // A small page from the damage simulator (the bundled article; seed 605). Its run's first
+    // character lost its lead byte: 提 (CC E1) or 後 (E1 E1), and the models did not prefer 提升
+    // to 後升 clearly enough to print it (□升). The page shows 成立后 in step: its conversion
+    // kept 后, so no 後 stood on it.
+    const trial = makeWindowsTrial(bundledArticle.lines, 605);
+    expect(trial.sim.page).toContain('成立后');
+    expect(repairPage(trial.sim.page).text).toContain('最大化地激发社会的参与活力，提升基层社会治理效能。');
   });
 
   it('is as sure of a character as its reading is likelier than all the others of its place together', () => {

@@ -92,6 +92,11 @@ export interface CharModel {
   /** For a model adapted to a page: whether the character stands in the page's text. */
   onPage?(ch: string): boolean;
   /**
+   * For a model adapted to a page: whether the page writes the character's simplified form in one
+   * other way and never in this one (幹 on a page that shows 干部: its conversion kept 干).
+   */
+  otherFormOnPage?(ch: string): boolean;
+  /**
    * For a model adapted to a page: the score of a stretch of that page as if the page had not
    * shown it, its own pairs and phrases not counted as evidence for it (leave-one-out). A page
    * model must not vouch for the page's mojibake because the page holds it.
@@ -506,8 +511,21 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
   };
   const chars = new Uint8Array(65536);
   for (let i = 0; i < pageText.length; i++) chars[pageText.charCodeAt(i)] = 1;
+  // The one form the page writes each simplified character in, by simplified code (0: none
+  // seen, -1: more than one, as a page may show where its conversion is not the only source).
+  const formOf = new Int32Array(65536);
+  for (let c = 0x3400; c < 0x10000; c++) {
+    if (!chars[c] || c >= 0xe000) continue;
+    const s = base.code(c);
+    formOf[s] = formOf[s] === 0 ? c : -1;
+  }
   return {
     onPage: (ch) => ch.length === 1 && chars[ch.charCodeAt(0)] === 1,
+    otherFormOnPage: (ch) => {
+      if (ch.length !== 1) return false;
+      const f = formOf[base.code(ch.charCodeAt(0))]!;
+      return f > 0 && f !== ch.charCodeAt(0);
+    },
     simplifyText: (t) => base.simplifyText(t),
     wordScore: (text) => base.wordScore(text),
     code: (c) => base.code(c),

@@ -73,6 +73,9 @@ function pageFormCost(model: CharModel, ch: string): number {
   const c = ch.charCodeAt(0);
   // Characters the page shows read in step stood on it, whatever its converter did.
   if (model.onPage?.(ch)) return 0;
+  // The page's conversion writes each simplified character one way: where the page shows 干部
+  // in step, 幹 and 乾 never stood on it, whatever OpenCC's own choice for 干.
+  if (model.otherFormOnPage?.(ch)) return NOT_PAGE_FORM_COST;
   let v = pageFormCache[c]!;
   if (v === 0) {
     const table = tsCharacters();
