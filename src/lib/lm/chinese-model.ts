@@ -513,9 +513,10 @@ export function pageModel(pageText: string, base: CharModel = chineseModel()): C
   for (let i = 0; i < pageText.length; i++) chars[pageText.charCodeAt(i)] = 1;
   // The one form the page writes each simplified character in, by simplified code (0: none
   // seen, -1: more than one, as a page may show where its conversion is not the only source).
+  // Han characters only: CJK Extension A up to the private-use area.
   const formOf = new Int32Array(65536);
-  for (let c = 0x3400; c < 0x10000; c++) {
-    if (!chars[c] || c >= 0xe000) continue;
+  for (let c = 0x3400; c < 0xe000; c++) {
+    if (!chars[c]) continue;
     const s = base.code(c);
     formOf[s] = formOf[s] === 0 ? c : -1;
   }
