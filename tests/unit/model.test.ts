@@ -262,6 +262,23 @@ describe('articleInScript', () => {
     expect(articleInScript(a, 'zh-Hant', (s) => toTraditional(s, 'zh-Hant')).references[0]!.raw).toMatch(/^\[1\] 範秋白/);
   });
 
+  it('keeps the surname of a person the article studies: a keyword its text introduces as a person', () => {
+    // The reading notes (clean article 002) study 余肇钧, named in the keywords; OpenCC alone
+    // writes 餘肇鈞. The text introduces him as Chinese scholarship introduces people: with a
+    // courtesy name, life dates or a work of his. A keyword that is a term (党建) is not.
+    const page = (body: string): Article =>
+      parseArticle(edition(['晚清士人的宋诗接受', '关键词：晚清；余肇钧；党建', body, '其余华人学者从之，党建亦然。']));
+    for (const body of ['余肇钧，字季衡，号蒙斋。', '福建侯官士人余肇钧（1851—1912）。', '余肇钧《蒙斋读书记》二卷。']) {
+      const b = articleInScript(page(body), 'zh-Hant');
+      expect(b.keywords).toEqual(['晚清', '余肇鈞', '黨建']);
+      expect(b.front[0]!.text.startsWith('余肇鈞') || b.front[0]!.text.includes('士人余肇鈞')).toBe(true);
+      expect(b.front.map((p) => p.text).join('')).toContain('其餘華人學者從之，黨建亦然。');
+    }
+    // Named only in passing, a keyword is no person to the model: OpenCC's forms stand.
+    const a = parseArticle(edition(['晚清士人的宋诗接受', '关键词：晚清；余肇钧', '余肇钧的札记二卷。']));
+    expect(articleInScript(a, 'zh-Hant').keywords).toEqual(['晚清', '餘肇鈞']);
+  });
+
   it('moves offsets when a conversion changes the length of a paragraph', () => {
     const a = parseArticle(edition(['题目', '甲乙丙[1]，又如图2所示。', '参考文献：', '[1] 张三.书名[M].北京：人民出版社，2019.']));
     // A converter that doubles 甲: everything after it moves by one.

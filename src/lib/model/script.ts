@@ -39,13 +39,33 @@ export function traditionalConverter(article: Article, variant: TraditionalVaria
 }
 
 /**
- * The people the article names as people: its authors, its editor and the authors of its
- * references, each once as printed and without pad (`孙 荣`, `孙荣`). Their surnames keep their
- * form in the other script.
+ * The people the article names as people: its authors, its editor, the authors of its
+ * references, each once as printed and without pad (`孙 荣`, `孙荣`), and the people it studies.
+ * Their surnames keep their form in the other script.
  */
 export function personNames(article: Article): string[] {
   const all = [...(article.meta.authors?.value ?? []), ...(article.editor ? [article.editor] : []), ...article.references.flatMap((r) => r.authors)];
-  return [...new Set(all.flatMap((n) => [n.name, n.display]).filter((n) => n.length >= 2))];
+  const names = all.flatMap((n) => [n.name, n.display]);
+  return [...new Set([...names, ...studiedPeople(article)].filter((n) => n.length >= 2))];
+}
+
+/**
+ * A keyword of two or three Han characters is a person the article studies where its text
+ * introduces it the way Chinese scholarship introduces people: with life dates (余肇钧（1851—
+ * 1912）), a courtesy name (余肇钧，字季衡) or a work of theirs (余肇钧《蒙斋读书记》). A term that
+ * happens to begin with a surname (党建, 范式) is never introduced so.
+ */
+function studiedPeople(article: Article): string[] {
+  const texts = [article.meta.title, article.meta.subtitle ?? '', article.abstract ?? '', ...article.front.map((p) => p.text), ...allSectionTexts(article.sections)];
+  return article.keywords.filter((k) => {
+    if (!/^\p{Script=Han}{2,3}$/u.test(k)) return false;
+    const introduced = new RegExp(`${k}(?:[（(]\\d{3,4}|[，,]字\\p{Script=Han}|《)`, 'u');
+    return texts.some((t) => introduced.test(t));
+  });
+}
+
+function allSectionTexts(sections: Section[]): string[] {
+  return sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text), ...allSectionTexts(s.subsections)]);
 }
 
 const opt = (c: Convert, s: string | null): string | null => (s === null ? null : c(s));
