@@ -160,6 +160,12 @@ describe('toTraditional', () => {
     expect(convertAroundGlosses('行（háng）业与银行（háng）', (t) => t.replace(/行业/g, 'XY'))).toBe('X（háng）Y与银行（háng）');
   });
 
+  it('keeps 余 where it opens a quotation: the classical first person, not 餘 (surplus)', () => {
+    // From the reading notes (clean article 002).
+    const t = toTraditional('他回忆读经历说：“余少时读坡诗，但爱其才气。”其余如此，六十余种。', 'zh-Hant');
+    expect(t).toBe('他回憶讀經歷說：“余少時讀坡詩，但愛其才氣。”其餘如此，六十餘種。');
+  });
+
   it('changes script, not vocabulary', () => {
     expect(toTraditional('软件和信息', 'zh-TW')).toBe('軟件和信息');
   });
