@@ -166,6 +166,12 @@ describe('toTraditional', () => {
     expect(t).toBe('他回憶讀經歷說：“余少時讀坡詩，但愛其才氣。”其餘如此，六十餘種。');
   });
 
+  it('writes 冲突 "conflict" as 衝突 also after 相 (OpenCC matched 相冲, clashing signs)', () => {
+    // From the law article (clean article 004): 这与第二十四条赋予个人的拒绝权相冲突.
+    expect(toTraditional('这与第二十四条赋予个人的拒绝权相冲突。', 'zh-Hant')).toBe('這與第二十四條賦予個人的拒絕權相衝突。');
+    expect(toTraditional('互相冲突，正相冲', 'zh-Hant')).toBe('互相衝突，正相沖');
+  });
+
   it('changes script, not vocabulary', () => {
     expect(toTraditional('软件和信息', 'zh-TW')).toBe('軟件和信息');
   });
