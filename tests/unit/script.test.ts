@@ -172,6 +172,14 @@ describe('toTraditional', () => {
     expect(toTraditional('互相冲突，正相冲', 'zh-Hant')).toBe('互相衝突，正相沖');
   });
 
+  it('writes 云 "says" before a colon and 采 "adopt" after 多 (OpenCC wrote 雲 and matched 多采, colourful)', () => {
+    // From the reading notes (002) and the clinical study (003).
+    expect(toTraditional('读到“楼船夜雪”二句，批云：“此老至死不忘恢复”', 'zh-Hant')).toBe('讀到“樓船夜雪”二句，批云：“此老至死不忘恢復”');
+    expect(toTraditional('既往研究多采用Meta分析，多采取措施，多采纳意见。', 'zh-Hant')).toBe('既往研究多採用Meta分析，多採取措施，多採納意見。');
+    // Clouds and the colourful sense stay as OpenCC writes them.
+    expect(toTraditional('白云飘飘，丰富多采', 'zh-Hant')).toBe('白雲飄飄，豐富多采');
+  });
+
   it('changes script, not vocabulary', () => {
     expect(toTraditional('软件和信息', 'zh-TW')).toBe('軟件和信息');
   });
