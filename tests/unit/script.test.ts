@@ -180,6 +180,12 @@ describe('toTraditional', () => {
     expect(toTraditional('白云飘飘，丰富多采', 'zh-Hant')).toBe('白雲飄飄，豐富多采');
   });
 
+  it('writes 合并 "co-occurring" as 合併 also after 和 (OpenCC matched 和合, harmony)', () => {
+    // From the clinical study (003).
+    expect(toTraditional('合并高血压（3）和合并抑郁症（6）', 'zh-Hant')).toBe('合併高血壓（3）和合併抑鬱症（6）');
+    expect(toTraditional('阴阳和合', 'zh-Hant')).toBe('陰陽和合');
+  });
+
   it('changes script, not vocabulary', () => {
     expect(toTraditional('软件和信息', 'zh-TW')).toBe('軟件和信息');
   });
