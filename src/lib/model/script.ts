@@ -4,6 +4,7 @@
 
 import { toTraditional, type TraditionalVariant } from '../script/index.ts';
 import { findCitations } from './citations.ts';
+import { allParagraphs, allSections } from './parse.ts';
 import type {
   Article,
   Citation,
@@ -56,7 +57,13 @@ export function personNames(article: Article): string[] {
  * happens to begin with a surname (党建, 范式) is never introduced so.
  */
 function studiedPeople(article: Article): string[] {
-  const texts = [article.meta.title, article.meta.subtitle ?? '', article.abstract ?? '', ...article.front.map((p) => p.text), ...allSectionTexts(article.sections)];
+  const texts = [
+    article.meta.title,
+    article.meta.subtitle ?? '',
+    article.abstract ?? '',
+    ...allSections(article).map((s) => s.heading),
+    ...allParagraphs(article).map((p) => p.text),
+  ];
   return article.keywords.filter((k) => {
     if (!/^\p{Script=Han}{2,3}$/u.test(k)) return false;
     const introduced = new RegExp(`${k}(?:[（(]\\d{3,4}|[，,]字\\p{Script=Han}|《)`, 'u');
@@ -64,9 +71,6 @@ function studiedPeople(article: Article): string[] {
   });
 }
 
-function allSectionTexts(sections: Section[]): string[] {
-  return sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text), ...allSectionTexts(s.subsections)]);
-}
 
 const opt = (c: Convert, s: string | null): string | null => (s === null ? null : c(s));
 const name = (c: Convert, n: PersonName): PersonName => ({ display: c(n.display), name: c(n.name) });
