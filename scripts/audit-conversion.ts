@@ -4,14 +4,23 @@
 // 和合并抑郁症), and a trap goes into src/lib/script/corrections.tsv with its reason. Not every
 // difference is a trap: 叶（xié）音 is right as a whole and wrong word by word, and 發布 / 發佈
 // or 纔 are OpenCC's style. Default: the five clean articles in tests/fixtures/clean/.
+// `--pairs N`: the same for the N commonest word pairs of libpinyin's corpus (the word model's
+// data), most frequent first: 人|参与 (人蔘與), 年|历史 (年曆史), 更加|注重 (更加註重).
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { decodeWordFile } from '../src/lib/lm/word-segmenter.ts';
 import { toTraditional } from '../src/lib/script/index.ts';
 
-const files = process.argv.slice(2);
+const args = process.argv.slice(2);
+const pairsAt = args.indexOf('--pairs');
+if (pairsAt >= 0) {
+  auditWordPairs(Number(args[pairsAt + 1] ?? 100000));
+  process.exit(0);
+}
+const files = args;
 if (files.length === 0) {
   for (const n of ['000', '001', '002', '003', '004']) files.push(fileURLToPath(new URL(`../tests/fixtures/clean/${n}.zh-Hans.txt`, import.meta.url)));
 }
@@ -38,3 +47,28 @@ for (const file of files) {
   }
 }
 console.log(`${differences} place(s) to read`);
+
+/** The commonest word pairs, converted whole and word by word: each disagreement with its count. */
+function auditWordPairs(n: number): void {
+  const path = fileURLToPath(new URL('../src/lib/lm/data/word-bigrams.gz', import.meta.url));
+  const file = decodeWordFile(readFileSync(path), 'JKWB1', 'word-bigram', path);
+  const words = file.lines.map((line) => line.split('\t')[0]!);
+  const pairs: Array<[number, number]> = [];
+  file.readPairs((key, count) => {
+    pairs.push([key, count]);
+    return count;
+  });
+  pairs.sort((a, b) => b[1] - a[1]);
+  let shown = 0;
+  for (const [key, count] of pairs.slice(0, n)) {
+    const a = words[Math.floor(key / 65536)];
+    const b = words[key % 65536];
+    if (!a || !b) continue;
+    const whole = toTraditional(a + b, 'zh-Hant');
+    const apart = toTraditional(a, 'zh-Hant') + toTraditional(b, 'zh-Hant');
+    if (whole === apart) continue;
+    shown++;
+    console.log(`${count}\t${a}|${b}\twhole ${whole}\tword by word ${apart}`);
+  }
+  console.log(`${shown} of the ${Math.min(n, pairs.length)} commonest pairs to read`);
+}

@@ -186,6 +186,34 @@ describe('toTraditional', () => {
     expect(toTraditional('阴阳和合', 'zh-Hant')).toBe('陰陽和合');
   });
 
+  it('does not let an OpenCC phrase swallow half of the next word in common academic prose', () => {
+    // Found by converting the commonest word pairs of libpinyin's corpus whole and word by word:
+    // OpenCC wrote 人蔘與 (ginseng), 併爲, 百年曆史 (calendar), 分配製度, 更加註重, 闡明瞭,
+    // 提出瞭如下, 一箇中心, 更復雜, 人口占比, 改製爲, 著名錶演 (watch) and 參與制作 here.
+    const s =
+      '百年历史中，让更多人参与并为社会提供服务，并成为收入分配制度改革的一个中心。本文阐明了其机制，提出了如下建议，' +
+      '讨论了如何更加注重更复杂的情况：农村人口占比下降，占人口的比例、成长历程、我国历史与中国历代的经验，' +
+      '企业改制为股份公司，著名表演艺术家参与制作。简单明了，了如指掌，合并为一。';
+    expect(toTraditional(s, 'zh-Hant')).toBe(
+      '百年歷史中，讓更多人參與並爲社會提供服務，並成爲收入分配制度改革的一個中心。本文闡明了其機制，提出了如下建議，' +
+        '討論了如何更加注重更複雜的情況：農村人口佔比下降，佔人口的比例、成長歷程、我國歷史與中國歷代的經驗，' +
+        '企業改制爲股份公司，著名表演藝術家參與製作。簡單明瞭，瞭如指掌，合併爲一。',
+    );
+    expect(toTraditional('让更多人参与', 'zh-TW')).toBe('讓更多人參與');
+    // 并发 (a complication, concurrent: 併發), 了解 (瞭解), 试制, 承制, 裁制, 产制 (製) and 长历
+    // (曆) swallow half of the next word as well; 并发症 keeps 併發.
+    expect(
+      toTraditional(
+        '各地建立考试制度、继承制度与仲裁制度，完善财产制度，并发挥社会组织作用，并发布指南，提出了解决方案并给出了解释，' +
+          '形成了如今的格局；问题并不复杂，漫长历史中多人参观，由专人制作。并发症须注意。',
+        'zh-Hant',
+      ),
+    ).toBe(
+      '各地建立考試制度、繼承制度與仲裁制度，完善財產制度，並發揮社會組織作用，並發佈指南，提出了解決方案並給出了解釋，' +
+        '形成了如今的格局；問題並不複雜，漫長歷史中多人參觀，由專人製作。併發症須注意。',
+    );
+  });
+
   it('changes script, not vocabulary', () => {
     expect(toTraditional('软件和信息', 'zh-TW')).toBe('軟件和信息');
   });
