@@ -6,18 +6,24 @@
 // or 纔 are OpenCC's style. Default: the five clean articles in tests/fixtures/clean/.
 // `--pairs N`: the same for the N commonest word pairs of libpinyin's corpus (the word model's
 // data), most frequent first: 人|参与 (人蔘與), 年|历史 (年曆史), 更加|注重 (更加註重).
+// `--restore N`: the other direction. Each of the N commonest pairs is converted one character at
+// a time as the pages were (the simulator's table) and restored; where the restoration is not the
+// pair, it is printed (著名|作家 once came back 着名作家, 屋檐|下 屋簷下). The corpus writes some
+// particles 著 and some words in traditional forms (随著, 之後), which come back in today's forms.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { decodeWordFile } from '../src/lib/lm/word-segmenter.ts';
-import { toTraditional } from '../src/lib/script/index.ts';
+import { restoreSimplified, toTraditional } from '../src/lib/script/index.ts';
+import { convertCharByChar } from '../src/lib/simulate/index.ts';
 
 const args = process.argv.slice(2);
-const pairsAt = args.indexOf('--pairs');
-if (pairsAt >= 0) {
-  auditWordPairs(Number(args[pairsAt + 1] ?? 100000));
+for (const mode of ['--pairs', '--restore'] as const) {
+  const at = args.indexOf(mode);
+  if (at < 0) continue;
+  auditWordPairs(Number(args[at + 1] ?? 100000), mode === '--restore');
   process.exit(0);
 }
 const files = args;
@@ -48,8 +54,11 @@ for (const file of files) {
 }
 console.log(`${differences} place(s) to read`);
 
-/** The commonest word pairs, converted whole and word by word: each disagreement with its count. */
-function auditWordPairs(n: number): void {
+/**
+ * The commonest word pairs, each converted whole and word by word (or, `restore`, damaged by the
+ * pages' table and restored): each disagreement with its count.
+ */
+function auditWordPairs(n: number, restore: boolean): void {
   const path = fileURLToPath(new URL('../src/lib/lm/data/word-bigrams.gz', import.meta.url));
   const file = decodeWordFile(readFileSync(path), 'JKWB1', 'word-bigram', path);
   const words = file.lines.map((line) => line.split('\t')[0]!);
@@ -64,6 +73,14 @@ function auditWordPairs(n: number): void {
     const a = words[Math.floor(key / 65536)];
     const b = words[key % 65536];
     if (!a || !b) continue;
+    if (restore) {
+      const page = convertCharByChar(a + b);
+      const back = restoreSimplified(page).text;
+      if (back === a + b) continue;
+      shown++;
+      console.log(`${count}\t${a}|${b}\tpage ${page}\trestored ${back}`);
+      continue;
+    }
     const whole = toTraditional(a + b, 'zh-Hant');
     const apart = toTraditional(a, 'zh-Hant') + toTraditional(b, 'zh-Hant');
     if (whole === apart) continue;

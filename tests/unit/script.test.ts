@@ -85,6 +85,9 @@ describe('the 著 rule', () => {
     // 着重 and 着手 are written with 着 in simplified (zhuó), whatever Taiwan writes
     expect(s('著重分析')).toBe('着重分析');
     expect(s('著手解決')).toBe('着手解决');
+    // 著有 after a word that ends in the particle, or after a verb, is 着 + 有
+    expect(s('隨著有關部門介入')).toBe('随着有关部门介入');
+    expect(s('上面寫著有關的內容')).toBe('上面写着有关的内容');
   });
 
   it('keeps 著 where it reads zhù', () => {
@@ -99,6 +102,18 @@ describe('the 著 rule', () => {
     expect(s('余肇鈞所著《蒙齋讀書記》稿本十二卷')).toBe('余肇钧所著《蒙斋读书记》稿本十二卷');
     expect(s('魯迅著有《吶喊》')).toBe('鲁迅著有《呐喊》');
     expect(s('他捧著《紅樓夢》讀著有趣')).toBe('他捧着《红楼梦》读着有趣');
+    // 著名 after what is no verb (jieba reads 一位 着 名作家), and 著有 "has written" anywhere a
+    // particle cannot stand; 杂著 "miscellaneous writings"
+    expect(s('他是一位著名作家。')).toBe('他是一位著名作家。');
+    expect(s('他著有多部作品')).toBe('他著有多部作品');
+    expect(s('他的雜著三卷')).toBe('他的杂著三卷');
+  });
+
+  it("reads the Taiwan forms OpenCC does not know as the characters the page's table made them from", () => {
+    const r = restoreSimplified('屋簷下的暱稱，附睪與麻痺');
+    expect(r.text).toBe('屋檐下的昵称，附睾与麻痹');
+    // a character default, not a decision in context
+    expect(r.decisions).toEqual([]);
   });
 
   it('takes its zhù words from OpenCC and zhu-words.tsv, each line with a reason', () => {

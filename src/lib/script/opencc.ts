@@ -113,6 +113,31 @@ export const stCharacters = lazy<Map<string, string>>(() => {
   return new Map(dictEntries(dict));
 });
 
+/**
+ * Taiwan forms that OpenCC's traditional → simplified conversion does not know (簷, 暱, 睪, 痺),
+ * by UTF-16 unit: for each simplified character that its character table (STCharacters: 昵 →
+ * 暱) or its Taiwan variant table (TWVariants: 檐 → 簷) changes, if `t2s` leaves its Taiwan form
+ * (s2tw) as it is, that form → the character. A form that is itself a simplified character of
+ * STCharacters (么, the Taiwan form of 幺) or that two characters share is left out.
+ */
+export const taiwanOnlyForms = lazy<Map<number, number>>(() => {
+  const variants = localeDicts('to', 'tw').find(isCharacterTable);
+  if (!variants) throw new Error('opencc-js to.tw has no character table');
+  const simplified = stCharacters();
+  const candidates = new Set([...simplified.keys(), ...dictEntries(variants).map(([standard]) => t2s()(standard))]);
+  const forms = new Map<number, number>();
+  const shared = new Set<number>();
+  for (const s of candidates) {
+    const t = s2tw()(s);
+    if (s.length !== 1 || t.length !== 1 || t === s || simplified.has(t) || t2s()(t) !== t) continue;
+    const form = t.charCodeAt(0);
+    if (forms.has(form) && forms.get(form) !== s.charCodeAt(0)) shared.add(form);
+    forms.set(form, s.charCodeAt(0));
+  }
+  for (const form of shared) forms.delete(form);
+  return forms;
+});
+
 /** OpenCC standard traditional → a region's forms: the second stage of s2tw / s2hk. */
 export const t2tw = lazy<Converter>(() => OpenCC.Converter({ from: 't', to: 'tw' }));
 export const t2hk = lazy<Converter>(() => OpenCC.Converter({ from: 't', to: 'hk' }));

@@ -4,7 +4,7 @@
 // where context decided (a phrase of OpenCC's, 著 → 着), not every character it converts. It
 // never removes, adds or reorders anything.
 
-import { t2s, tsCharacterCodes, tsCharacters, type Converter } from './opencc.ts';
+import { t2s, taiwanOnlyForms, tsCharacterCodes, tsCharacters, type Converter } from './opencc.ts';
 import { staysZhu, ZHE, ZHE_CONTEXT, ZHU } from './zhe.ts';
 
 export interface ScriptDecision {
@@ -69,6 +69,35 @@ export function convertSameLength(text: string, convert: Converter): string {
     .join('\n');
 }
 
+/**
+ * The one-character default for a unit OpenCC's table does not hold: a Taiwan form it does not
+ * know (簷 → 檐, 暱 → 昵, 睪 → 睾), else the unit itself. 著 is decided in context (zhe.ts).
+ */
+function taiwanDefault(c: number): number {
+  return c === ZHU_CODE ? c : (taiwanOnlyForms().get(c) ?? c);
+}
+const ZHU_CODE = ZHU.charCodeAt(0);
+
+/**
+ * `converted` (OpenCC's t2s of `page`, unit for unit) with the Taiwan forms t2s left as they
+ * were put back to the author's characters: the page's one-character table is Taiwan-style (著,
+ * 為), and OpenCC's standard-traditional tables do not know some of its forms.
+ */
+function withSimplifiedForms(converted: string, page: string): string {
+  const forms = taiwanOnlyForms();
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < converted.length; i++) {
+    const c = converted.charCodeAt(i);
+    if (c !== page.charCodeAt(i) || !forms.has(c)) continue;
+    const d = taiwanDefault(c);
+    if (d === c) continue;
+    out += converted.slice(from, i) + String.fromCharCode(d);
+    from = i + 1;
+  }
+  return from === 0 ? converted : out + converted.slice(from);
+}
+
 export interface RestoreOptions {
   /**
    * Read 著 as the Taiwan spelling of 着 where it is not zhù (default true, as on the damaged
@@ -85,7 +114,7 @@ export function restoreSimplified(
   pageText: string,
   options: RestoreOptions = {},
 ): { text: string; decisions: ScriptDecision[] } {
-  const converted = convertSameLength(pageText, t2s());
+  const converted = withSimplifiedForms(convertSameLength(pageText, t2s()), pageText);
   const decisions: ScriptDecision[] = [];
   const table = tsCharacters();
 
@@ -148,7 +177,7 @@ export function restoreSimplified(
       }
       const m = codes[c]!;
       // 0: not in the table; 1: its counterpart is not one unit, so the default keeps it
-      differs = o !== (m <= 1 ? c : m);
+      differs = o !== (m <= 1 ? taiwanDefault(c) : m);
     }
     if (differs) {
       if (run && run.end === i) run.end = i + n;

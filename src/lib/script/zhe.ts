@@ -133,13 +133,14 @@ export function staysZhu(text: string, p: number): boolean {
       for (const c of covering) {
         const t = tokenAt(orig, c.start);
         if (orig[t + 1]! < c.end) continue; // jieba splits the word: it is not there
-        if (c.start === p && readsAsParticle(window, a, p)) continue;
+        if (c.start === p && readsAsParticle(window, a, p, true)) continue;
         return true;
       }
     }
   }
 
   if (text[p - 1] === '所' || text.startsWith('有《', p + 1)) return true;
+  if (text[p + 1] === '有' && !readsAsParticle(window, a, p, false)) return true;
   if (AUTHOR_AFTER.test(text.slice(p + 1, p + 2))) {
     if (text[p - 1] === '等') return true;
     if (p > a) {
@@ -151,13 +152,24 @@ export function staysZhu(text: string, p: number): boolean {
   return false;
 }
 
-/** With 着 at p, does jieba end a token at p + 1 and start a word of 2+ characters there? */
-function readsAsParticle(window: string, a: number, p: number): boolean {
+/**
+ * With 着 at p, does jieba read it as the particle: the end of a word that ends in it (随着,
+ * 有着, 意味着), or a token of its own right after a verb (发挥 着)? `wordAfter`: and a word of
+ * two or more characters starts right after it (着 作用, not 着 名 …). A 着 after anything else
+ * (一位 着 名作家, 他 着 有) is no particle.
+ */
+function readsAsParticle(window: string, a: number, p: number, wordAfter: boolean): boolean {
   const alt = window.slice(0, p - a) + ZHE + window.slice(p - a + 1);
-  const bounds = segment(alt, a);
-  if (!bounds) return false;
-  const t = tokenAt(bounds, p);
-  if (bounds[t + 1] !== p + 1) return false;
-  const next = bounds[t + 2];
-  return next !== undefined && next - (p + 1) >= 2;
+  const tagged = segmenter().tag(alt, false);
+  let at = 0;
+  for (let k = 0; k < tagged.length; k++) {
+    const end = at + tagged[k]!.word.length;
+    if (p - a < end) {
+      if (end !== p - a + 1) return false;
+      if (wordAfter && (tagged[k + 1]?.word.length ?? 0) < 2) return false;
+      return end - at > 1 || (tagged[k - 1]?.tag.startsWith('v') ?? false);
+    }
+    at = end;
+  }
+  return false;
 }
