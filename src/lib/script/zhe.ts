@@ -104,12 +104,14 @@ const AUTHOR_AFTER = /^(?:[^\p{Script=Han}]|[译譯编編]|$)/u;
  * when it is the Taiwan spelling of 着. Rules, in order:
  * 1. a zhù word covers it and jieba takes that word as (part of) one token — except a word that
  *    starts with this 著 (著作, 著名) where the text reads as verb + 着 + word (发挥着作用,
- *    起着作用, 随着名气): there jieba, given 着, puts 着 at the end of a token and a word of two or
- *    more characters right after it;
+ *    起着作用, 随着名气): there jieba, given 着, ends a word with it (随着) or takes it alone after
+ *    a verb (发挥 着), and a word of two or more characters follows (一位 着 名作家 is no verb);
  * 2. 著 after a person's name (jieba tag nr*) or 等, before punctuation, the line end or 译/编:
  *    the "written by" of a reference (亨廷顿著, 张三等著);
  * 3. 所著 ("what … wrote": 余肇钧所著《蒙斋读书记》; the particle never follows 所), and 著有
- *    before a book title (著有《呐喊》; jieba cuts both, so the word list cannot hold them);
+ *    "has written" before a book title (著有《呐喊》) or wherever 着 would not be the particle by
+ *    rule 1's test (他著有, not 随着有关 or 写着有关; jieba cuts both, so the word list cannot
+ *    hold them);
  * 4. otherwise 着.
  */
 export function staysZhu(text: string, p: number): boolean {
