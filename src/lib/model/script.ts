@@ -71,7 +71,6 @@ function studiedPeople(article: Article): string[] {
   });
 }
 
-
 const opt = (c: Convert, s: string | null): string | null => (s === null ? null : c(s));
 const name = (c: Convert, n: PersonName): PersonName => ({ display: c(n.display), name: c(n.name) });
 const field = <T>(f: Field<T> | null, value: (v: T) => T, c: Convert): Field<T> | null =>

@@ -84,12 +84,11 @@ const ZHU_CODE = ZHU.charCodeAt(0);
  * 為), and OpenCC's standard-traditional tables do not know some of its forms.
  */
 function withSimplifiedForms(converted: string, page: string): string {
-  const forms = taiwanOnlyForms();
   let out = '';
   let from = 0;
   for (let i = 0; i < converted.length; i++) {
     const c = converted.charCodeAt(i);
-    if (c !== page.charCodeAt(i) || !forms.has(c)) continue;
+    if (c !== page.charCodeAt(i)) continue;
     const d = taiwanDefault(c);
     if (d === c) continue;
     out += converted.slice(from, i) + String.fromCharCode(d);
