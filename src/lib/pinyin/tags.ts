@@ -59,6 +59,14 @@ export function readingFit(char: string, written: string): number {
   return fit(char, written, true);
 }
 
+/**
+ * Does the syllable read the character (any reading of a polyphone, tone as written or another
+ * tone: `readingFit` ≥ 0.6)? What a tag after a run and an author's gloss must do.
+ */
+export function reads(ch: string, syllable: string): boolean {
+  return ch !== '' && readingFit(ch, syllable) >= 0.6;
+}
+
 /** A written reading as `fit` needs it, parsed once, with the fits worked out for it so far. */
 interface Written {
   syllable: ReturnType<typeof parseSyllable>;

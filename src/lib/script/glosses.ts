@@ -3,12 +3,10 @@
 // where the traditional text keeps 叶 (the old form of 協 in 叶音, 叶韵). The glosses are taken
 // out, the text converted, and the glosses put back where they stood, untouched.
 
-import { PINYIN_LETTERS, readingFit } from '../pinyin/index.ts';
+import { PINYIN_LETTERS, reads } from '../pinyin/index.ts';
 
 /** A reading gloss after a Han character, in full-width or ASCII brackets: `叶（xié）`, `行(háng)`. */
 const GLOSS = new RegExp(`(?<=(\\p{Script=Han}))[（(]([${PINYIN_LETTERS}]+)[）)]`, 'gu');
-/** How well the gloss must read the character in front of it (a tone mark may differ). */
-const READS = 0.6;
 
 /**
  * `convert(text)`, but with every reading gloss that reads the character in front of it invisible
@@ -20,7 +18,7 @@ export function convertAroundGlosses(text: string, convert: (s: string) => strin
   let bare = '';
   let from = 0;
   for (const m of text.matchAll(GLOSS)) {
-    if (readingFit(m[1]!, m[2]!) < READS) continue; // 款（b）项: a list label, not a gloss
+    if (!reads(m[1]!, m[2]!)) continue; // 款（b）项: a list label, not a gloss
     bare += text.slice(from, m.index);
     glosses.push({ at: bare.length, gloss: m[0] });
     from = m.index + m[0].length;

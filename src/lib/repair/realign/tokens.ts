@@ -1,7 +1,7 @@
 // How the page is read as bytes: a page character as the lead and trail bytes it was made of, the
 // pinyin tags the page puts after characters, and the in-step text around a run as the model reads it.
 
-import { isPinyinSyllable, PINYIN_LETTERS, readingFit, withoutPinyinParentheticals } from '../../pinyin/index.ts';
+import { isPinyinSyllable, PINYIN_LETTERS, reads, withoutPinyinParentheticals } from '../../pinyin/index.ts';
 import { decodePair, encodeChar, isPrivateUse, isTrail, LEAD_MAX, LEAD_MIN } from '../gbk.ts';
 import { PUA_TRAIL_COST, PUA_TRAIL_DISTANCE_COST } from './constants.ts';
 
@@ -33,10 +33,8 @@ function range(a: number, b: number): number[] {
   return out;
 }
 
-/** Does the pinyin syllable read the character (any reading of a polyphone, tone as written)? */
-export function reads(ch: string, syllable: string): boolean {
-  return ch !== '' && readingFit(ch, syllable) >= 0.6;
-}
+// Whether a tag's syllable reads a character: the pinyin module's, shared with the script stage.
+export { reads } from '../../pinyin/index.ts';
 
 /** Read a page character as bytes, or undefined if it cannot be part of a misread run. */
 export function tokenBytes(ch: string): { lead: ByteOpt[]; trail: ByteOpt[] } | undefined {
