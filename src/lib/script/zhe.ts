@@ -163,15 +163,10 @@ export function staysZhu(text: string, p: number): boolean {
 function readsAsParticle(window: string, a: number, p: number, wordAfter: boolean): boolean {
   const alt = window.slice(0, p - a) + ZHE + window.slice(p - a + 1);
   const tagged = segmenter().tag(alt, false);
-  let at = 0;
-  for (let k = 0; k < tagged.length; k++) {
-    const end = at + tagged[k]!.word.length;
-    if (p - a < end) {
-      if (end !== p - a + 1) return false;
-      if (wordAfter && (tagged[k + 1]?.word.length ?? 0) < 2) return false;
-      return end - at > 1 || (tagged[k - 1]?.tag.startsWith('v') ?? false);
-    }
-    at = end;
-  }
-  return false;
+  const bounds = tokenBounds(tagged.map((t) => t.word), alt.length);
+  if (!bounds) return false;
+  const k = tokenAt(bounds, p - a);
+  if (bounds[k + 1] !== p - a + 1) return false;
+  if (wordAfter && (tagged[k + 1]?.word.length ?? 0) < 2) return false;
+  return bounds[k + 1]! - bounds[k]! > 1 || (tagged[k - 1]?.tag.startsWith('v') ?? false);
 }
