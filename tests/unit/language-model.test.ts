@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chineseModel, OPENGRAM_WORDS_FILE, pageModel, RUNNING_TEXT_FILE, WORD_BIGRAMS_FILE } from '../../src/lib/lm/chinese-model.ts';
+import { chineseModel, CLASSICAL_FILE, OPENGRAM_WORDS_FILE, pageModel, RUNNING_TEXT_FILE, WORD_BIGRAMS_FILE } from '../../src/lib/lm/chinese-model.ts';
 import { backoffPairKey, BackoffWordModel, encodeBackoffWords } from '../../src/lib/lm/word-backoff.ts';
 import { encodeWordBigrams, WordBigramModel } from '../../src/lib/lm/word-bigrams.ts';
 import type { WordSegmenter } from '../../src/lib/lm/word-segmenter.ts';
@@ -280,6 +280,18 @@ describe('the word bigram model', () => {
     expect(shipped.vocabulary).toBeGreaterThan(50000);
     expectsWritersWords(shipped);
     expect(shipped.score('从类型上来看', charOf())).toBeGreaterThan(shipped.score('从类型上来源', charOf()) + 2);
+  });
+});
+
+describe('the classical counts', () => {
+  it('know the poems and classics articles quote, which modern counts barely hold', () => {
+    const classical = new RunningTextModel(readFileSync(CLASSICAL_FILE), 'classical');
+    const modern = new RunningTextModel(readFileSync(RUNNING_TEXT_FILE), 'modern');
+    const p = (m: RunningTextModel, [a, b, c]: string): number => m.triple(c!.charCodeAt(0), b!.charCodeAt(0), a!.charCodeAt(0));
+    // Lu You's 楼船夜雪瓜洲渡, the Analects' 子曰：, 何足道哉.
+    for (const t of ['瓜洲渡', '子曰：', '何足道']) expect(p(classical, t)).toBeGreaterThan(10 * p(modern, t));
+    // Their characters are simplified, as the model's codes are.
+    expect(classical.unigram('樓'.charCodeAt(0))).toBeLessThan(classical.unigram('楼'.charCodeAt(0)) / 100);
   });
 });
 

@@ -500,6 +500,24 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(repairPage(trial.sim.page).text).toContain('最大化地激发社会的参与活力，提升基层社会治理效能。');
   });
 
+  it('reads a run inside a classical quotation with the classical counts', () => {
+    // The reading notes quote Lu You: 楼船夜雪瓜洲渡 (seed 164) and 一片血诚 (seed 209). Modern
+    // counts alone could not tell 渡 or 血 from the other characters of their trail bytes (□).
+    const notes = parseCleanEdition(
+      readFileSync(new URL('../fixtures/clean/002.zh-Hans.txt', import.meta.url), 'utf8'),
+      JSON.parse(readFileSync(new URL('../fixtures/clean/002.meta.json', import.meta.url), 'utf8')),
+    );
+    const quoted = [
+      [164, '楼船夜雪瓜洲渡', '楼船夜雪瓜洲渡，铁马秋风大散关'],
+      [209, '一片血诚', '此老至死不忘恢复，一片血诚，纸上犹热'],
+    ] as const;
+    for (const [seed, damaged, line] of quoted) {
+      const trial = makeWindowsTrial(notes.lines, seed);
+      expect(trial.sim.runs.some((r) => r.truth.includes(damaged))).toBe(true);
+      expect(repairPage(trial.sim.page).text).toContain(line);
+    }
+  });
+
   it('is as sure of a character as its reading is likelier than all the others of its place together', () => {
     // One rival: the margin over it. The same text read from other bytes is no rival.
     expect(logOdds([{ text: '代', t: -10 }, { text: '以', t: -13 }, { text: '代', t: -11 }])).toBeCloseTo(3, 10);

@@ -66,6 +66,12 @@ const START_MIX = 0.7;
 const TRIPLE_MEMO_CAP = 1 << 20;
 /** Weight of the running-text counts against the dictionary estimate. */
 const RUNNING_WEIGHT = 0.8;
+/**
+ * Weight of the classical counts (poems, classics) against the modern estimate. Articles quote
+ * classical Chinese, which modern counts barely cover; on all ten whole-page samples 0.1 read
+ * 79.4 % of runs exactly against 78.5 % without, with fewer wrong (8.0 against 8.2 %).
+ */
+const CLASSICAL_WEIGHT = 0.1;
 export interface CharModel {
   /** log P(ch | prev); prev '' means no context. Both in any script. */
   logP(ch: string, prev: string): number;
@@ -208,22 +214,29 @@ class BigramModel implements CharModel {
 
   /** The running-text counts, mixed in with weight RUNNING_WEIGHT (absent: the dictionary alone). */
   private running: RunningTextModel | undefined;
+  /** The classical counts, mixed into the whole with weight CLASSICAL_WEIGHT (absent: modern text alone). */
+  private classical: RunningTextModel | undefined;
   /**
    * log P(c | p) of the mixture for every pair either source has seen, worked out once: a lookup
    * then costs one memory access instead of one per table. Pairs not in it were seen by neither.
    */
   private pairLog: NumberTable | undefined;
 
-  /** Mix in the running-text counts, and work out the pairs they and the dictionary know. */
-  useRunningText(running: RunningTextModel): void {
+  /**
+   * Mix in the running-text counts and the classical ones, and work out the pairs they and the
+   * dictionary know.
+   */
+  useRunningText(running: RunningTextModel, classical?: RunningTextModel): void {
     this.running = running;
-    const table = new NumberTable(this.bi.size + running.pairCount);
+    this.classical = classical;
+    const table = new NumberTable(this.bi.size + running.pairCount + (classical?.pairCount ?? 0));
     const fill = (key: number): void => {
       const s = key % 65536;
       table.set(key, this.mixedLog(s, (key - s) / 65536, true));
     };
     this.bi.forEach((key) => fill(key));
     running.forEachPair((key) => fill(key));
+    classical?.forEachPair((key) => fill(key));
     this.pairLog = table;
   }
 
@@ -259,7 +272,12 @@ class BigramModel implements CharModel {
   private mixedLog(s: number, sp: number, seen: boolean): number {
     const d = this.dictionaryP(s, sp, seen);
     if (!this.running) return Math.log(d);
-    return Math.log(RUNNING_WEIGHT * this.running.pair(s, sp, seen) + (1 - RUNNING_WEIGHT) * d);
+    return this.withClassical(RUNNING_WEIGHT * this.running.pair(s, sp, seen) + (1 - RUNNING_WEIGHT) * d, () => this.classical!.pair(s, sp, seen));
+  }
+
+  /** log of the modern estimate `p` mixed with the classical one (asked for only if there are classical counts). */
+  private withClassical(p: number, classical: () => number): number {
+    return Math.log(this.classical ? (1 - CLASSICAL_WEIGHT) * p + CLASSICAL_WEIGHT * classical() : p);
   }
 
   logP3Code(c: number, b: number, a: number): number {
@@ -278,7 +296,8 @@ class BigramModel implements CharModel {
 
   /** The mixture's log P(s | sa sb) on simplified codes (running text present). */
   private tripleLog(s: number, sb: number, sa: number): number {
-    return Math.log(RUNNING_WEIGHT * this.running!.triple(s, sb, sa) + (1 - RUNNING_WEIGHT) * this.dictionaryP(s, sb, true));
+    const p = RUNNING_WEIGHT * this.running!.triple(s, sb, sa) + (1 - RUNNING_WEIGHT) * this.dictionaryP(s, sb, true);
+    return this.withClassical(p, () => this.classical!.triple(s, sb, sa));
   }
 
   /** P(c | p) from the dictionary alone, on simplified codes; `seen` false: the pair is not in it. */
@@ -378,6 +397,8 @@ function dictionaryWords(dict: string, scale: number): Array<[string, number]> {
 
 /** The running-text counts that ship with the project (see data/README.md). */
 export const RUNNING_TEXT_FILE = new URL('./data/running-text.ngrams.gz', import.meta.url);
+/** The classical character counts that ship with the project (see data/README.md). */
+export const CLASSICAL_FILE = new URL('./data/classical.ngrams.gz', import.meta.url);
 /** The word bigram counts that ship with the project (see data/README.md). */
 export const WORD_BIGRAMS_FILE = new URL('./data/word-bigrams.gz', import.meta.url);
 
@@ -394,7 +415,10 @@ export function chineseModel(): CharModel {
     const opengram = new BackoffWordModel(readFileSync(OPENGRAM_WORDS_FILE), OPENGRAM_WORDS_FILE.pathname);
     for (const m of [libpinyin, opengram]) m.addWords(extra);
     const model = new BigramModel(dict, [libpinyin, opengram]);
-    model.useRunningText(new RunningTextModel(readFileSync(RUNNING_TEXT_FILE), RUNNING_TEXT_FILE.pathname));
+    model.useRunningText(
+      new RunningTextModel(readFileSync(RUNNING_TEXT_FILE), RUNNING_TEXT_FILE.pathname),
+      new RunningTextModel(readFileSync(CLASSICAL_FILE), CLASSICAL_FILE.pathname),
+    );
     shared = model;
   }
   return shared;

