@@ -14,7 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
-import { COUNTED_PUNCTUATION, encodeCounts, type NgramCounts } from '../src/lib/lm/ngram-table.ts';
+import { COUNTED_PUNCTUATION, encodeCounts, pruneCounts, type NgramCounts } from '../src/lib/lm/ngram-table.ts';
 
 const OUT = new URL('../src/lib/lm/data/classical.ngrams.gz', import.meta.url);
 const PACKAGE = 'chinese-poetry@2.0.1';
@@ -91,13 +91,10 @@ for (const collection of COLLECTIONS) {
     }
   }
 }
-const allPairs = counts.bigrams.size;
-const allTriples = counts.trigrams.size;
-for (const [k, n] of counts.bigrams) if (n < MIN_PAIR) counts.bigrams.delete(k);
-for (const [k, n] of counts.trigrams) if (n < MIN_TRIPLE) counts.trigrams.delete(k);
+const all = pruneCounts(counts, MIN_PAIR, MIN_TRIPLE);
 const out = encodeCounts(counts);
 writeFileSync(OUT, out);
 console.log(
-  `${pieces} texts, ${characters} characters; ${counts.bigrams.size} of ${allPairs} pairs and ${counts.trigrams.size} of ${allTriples} triples kept ` +
+  `${pieces} texts, ${characters} characters; ${counts.bigrams.size} of ${all.pairs} pairs and ${counts.trigrams.size} of ${all.triples} triples kept ` +
     `(seen ${MIN_PAIR} and ${MIN_TRIPLE} times or more); ${(out.length / 1e6).toFixed(2)} MB → ${OUT.pathname}`,
 );

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js';
-import { COUNTED_PUNCTUATION, encodeCounts, type NgramCounts } from '../src/lib/lm/ngram-table.ts';
+import { COUNTED_PUNCTUATION, encodeCounts, pruneCounts, type NgramCounts } from '../src/lib/lm/ngram-table.ts';
 import { encodeWordBigrams } from '../src/lib/lm/word-bigrams.ts';
 import { downloadPackages } from './debian-packages.ts';
 
@@ -258,9 +258,7 @@ if (libpinyinFile) {
   writeFileSync(WORDS_OUT, wordsOut);
   console.log(`${wb.words.length} words, ${wb.pairs.size} word pairs; ${(wordsOut.length / 1e6).toFixed(2)} MB → ${WORDS_OUT.pathname}`);
 }
-const allTriples = counts.trigrams.size;
-for (const [k, n] of counts.trigrams) if (n < MIN_TRIPLE) counts.trigrams.delete(k);
-for (const [k, n] of counts.bigrams) if (n < MIN_PAIR) counts.bigrams.delete(k);
+const { triples: allTriples } = pruneCounts(counts, MIN_PAIR, MIN_TRIPLE);
 const out = encodeCounts(counts);
 writeFileSync(OUT, out);
 console.log(

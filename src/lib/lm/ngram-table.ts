@@ -36,6 +36,14 @@ export interface NgramCounts {
   punctuated: { context: Map<number, number>; punctuation: Map<number, number> };
 }
 
+/** Drops the pairs and triples seen fewer than `minPair` and `minTriple` times; returns how many there were before. */
+export function pruneCounts(c: NgramCounts, minPair: number, minTriple: number): { pairs: number; triples: number } {
+  const before = { pairs: c.bigrams.size, triples: c.trigrams.size };
+  for (const [k, n] of c.bigrams) if (n < minPair) c.bigrams.delete(k);
+  for (const [k, n] of c.trigrams) if (n < minTriple) c.trigrams.delete(k);
+  return before;
+}
+
 /** Serialises counts (little-endian, gzipped): magic, then each table as length + entries. */
 export function encodeCounts(c: NgramCounts): Buffer {
   const parts: Buffer[] = [Buffer.from(MAGIC, 'latin1')];
