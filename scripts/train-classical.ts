@@ -14,7 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
-import { COUNTED_PUNCTUATION, encodeCounts, pruneCounts, type NgramCounts } from '../src/lib/lm/ngram-table.ts';
+import { COUNTED_PUNCTUATION, countSequence, encodeCounts, pruneCounts, type NgramCounts } from '../src/lib/lm/ngram-table.ts';
 
 const OUT = new URL('../src/lib/lm/data/classical.ngrams.gz', import.meta.url);
 const PACKAGE = 'chinese-poetry@2.0.1';
@@ -57,9 +57,9 @@ if (!arg) throw new Error('usage: npx tsx scripts/train-classical.ts --fetch | D
 const root = arg === '--fetch' ? fetchPackage() : arg;
 const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
 const QUOTES: Record<string, string> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
-const isMark = new Set([...COUNTED_PUNCTUATION].map((c) => c.charCodeAt(0)));
 const counts: NgramCounts = { unigrams: new Map(), bigrams: new Map(), trigrams: new Map(), punctuated: { context: new Map(), punctuation: new Map() } };
-const bump = (m: Map<number, number>, k: number): void => void m.set(k, (m.get(k) ?? 0) + 1);
+/** Anything that is neither one Han unit nor a counted mark breaks the sequence. */
+const BREAK = new RegExp(`[^\\p{Script=Han}${COUNTED_PUNCTUATION}]+|[\\u{10000}-\\u{10FFFF}]+`, 'u');
 let characters = 0;
 let pieces = 0;
 for (const collection of COLLECTIONS) {
@@ -68,25 +68,9 @@ for (const collection of COLLECTIONS) {
     texts(JSON.parse(readFileSync(file, 'utf8')), strings);
     for (const raw of strings) {
       pieces++;
-      const text = t2s(raw.replace(/[「」『』]/g, (q) => QUOTES[q]!));
-      let a = -1;
-      let b = -1;
-      for (const ch of text) {
-        const c = ch.length === 1 ? ch.charCodeAt(0) : -1;
-        if (c < 0 || !(isMark.has(c) || /\p{Script=Han}/u.test(ch))) {
-          a = b = -1;
-          continue;
-        }
-        bump(counts.unigrams, c);
-        characters++;
-        if (b >= 0) {
-          bump(counts.bigrams, b * 65536 + c);
-          bump(counts.punctuated.context, b);
-          if (isMark.has(c)) bump(counts.punctuated.punctuation, b);
-          if (a >= 0) bump(counts.trigrams, (a * 65536 + b) * 65536 + c);
-        }
-        a = b;
-        b = c;
+      for (const seq of t2s(raw.replace(/[「」『』]/g, (q) => QUOTES[q]!)).split(BREAK)) {
+        characters += seq.length;
+        countSequence(counts, seq);
       }
     }
   }

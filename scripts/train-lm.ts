@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js';
-import { COUNTED_PUNCTUATION, encodeCounts, pruneCounts, type NgramCounts } from '../src/lib/lm/ngram-table.ts';
+import { COUNTED_PUNCTUATION, countSequence, encodeCounts, pruneCounts, type NgramCounts } from '../src/lib/lm/ngram-table.ts';
 import { encodeWordBigrams } from '../src/lib/lm/word-bigrams.ts';
 import { downloadPackages } from './debian-packages.ts';
 
@@ -228,22 +228,7 @@ for (const dir of dirs) {
       if (hanCount < 6 || hanCount < line.length / 2 || seen.has(line)) continue;
       seen.add(line);
       han += hanCount;
-      for (const seq of sequences(t2s(line))) {
-        let a = -1;
-        let b = -1;
-        for (let i = 0; i < seq.length; i++) {
-          const c = seq.charCodeAt(i);
-          bump(counts.unigrams, c);
-          if (b >= 0) {
-            bump(counts.bigrams, b * 65536 + c);
-            bump(counts.punctuated.context, b);
-            if (KEPT_PUNCTUATION.has(seq[i]!)) bump(counts.punctuated.punctuation, b);
-          }
-          if (a >= 0) bump(counts.trigrams, (a * 65536 + b) * 65536 + c);
-          a = b;
-          b = c;
-        }
-      }
+      for (const seq of sequences(t2s(line))) countSequence(counts, seq);
     }
   }
 }

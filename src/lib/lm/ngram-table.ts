@@ -36,6 +36,31 @@ export interface NgramCounts {
   punctuated: { context: Map<number, number>; punctuation: Map<number, number> };
 }
 
+const bump = (m: Map<number, number>, k: number): void => void m.set(k, (m.get(k) ?? 0) + 1);
+const COUNTED_MARKS = new Set([...COUNTED_PUNCTUATION].map((c) => c.charCodeAt(0)));
+
+/**
+ * Counts one punctuated sequence (Han characters and COUNTED_PUNCTUATION only, one UTF-16 unit
+ * each): its characters, pairs and triples, and for each character how many pairs it begins and
+ * how many of those end in punctuation.
+ */
+export function countSequence(c: NgramCounts, seq: string): void {
+  let a = -1;
+  let b = -1;
+  for (let i = 0; i < seq.length; i++) {
+    const code = seq.charCodeAt(i);
+    bump(c.unigrams, code);
+    if (b >= 0) {
+      bump(c.bigrams, b * 65536 + code);
+      bump(c.punctuated.context, b);
+      if (COUNTED_MARKS.has(code)) bump(c.punctuated.punctuation, b);
+    }
+    if (a >= 0) bump(c.trigrams, (a * 65536 + b) * 65536 + code);
+    a = b;
+    b = code;
+  }
+}
+
 /** Drops the pairs and triples seen fewer than `minPair` and `minTriple` times; returns how many there were before. */
 export function pruneCounts(c: NgramCounts, minPair: number, minTriple: number): { pairs: number; triples: number } {
   const before = { pairs: c.bigrams.size, triples: c.trigrams.size };
