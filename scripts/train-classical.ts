@@ -10,11 +10,12 @@
 // MIN_TRIPLE times are pruned.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { COUNTED_PUNCTUATION, countSequence, encodeCounts, pruneCounts, type NgramCounts } from '../src/lib/lm/ngram-table.ts';
+import { filesUnder } from './files.ts';
 
 const OUT = new URL('../src/lib/lm/data/classical.ngrams.gz', import.meta.url);
 const PACKAGE = 'chinese-poetry@2.0.1';
@@ -31,16 +32,6 @@ function fetchPackage(): string {
   const tgz = execFileSync('npm', ['pack', PACKAGE, '--pack-destination', dir], { cwd: dir, encoding: 'utf8' }).trim().split('\n').pop()!;
   execFileSync('tar', ['xzf', join(dir, tgz)], { cwd: dir });
   return join(dir, 'package', 'dist');
-}
-
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...files(p));
-    else if (name.endsWith('.json') && !SKIP_FILES.test(name)) out.push(p);
-  }
-  return out;
 }
 
 /** Every string of text in a parsed file (the fields that are not text left out). */
@@ -63,7 +54,8 @@ const BREAK = new RegExp(`[^\\p{Script=Han}${COUNTED_PUNCTUATION}]+|[\\u{10000}-
 let characters = 0;
 let pieces = 0;
 for (const collection of COLLECTIONS) {
-  for (const file of files(join(root, collection))) {
+  for (const file of filesUnder(join(root, collection))) {
+    if (!file.endsWith('.json') || SKIP_FILES.test(basename(file))) continue;
     const strings: string[] = [];
     texts(JSON.parse(readFileSync(file, 'utf8')), strings);
     for (const raw of strings) {

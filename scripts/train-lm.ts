@@ -15,7 +15,7 @@
 // a temporary directory. Rare triples are pruned (MIN_TRIPLE, default 3).
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -23,6 +23,7 @@ import * as OpenCC from 'opencc-js';
 import { COUNTED_PUNCTUATION, countSequence, encodeCounts, pruneCounts, type NgramCounts } from '../src/lib/lm/ngram-table.ts';
 import { encodeWordBigrams } from '../src/lib/lm/word-bigrams.ts';
 import { downloadPackages } from './debian-packages.ts';
+import { filesUnder } from './files.ts';
 
 export const PACKAGES = [
   'libreoffice-help-zh-cn',
@@ -46,16 +47,6 @@ async function fetchLibpinyinModel(): Promise<string> {
   writeFileSync(join(dir, 'source.tar.gz'), Buffer.from(await res.arrayBuffer()));
   execFileSync('tar', ['xzf', 'source.tar.gz', LIBPINYIN_MODEL], { cwd: dir });
   return join(dir, LIBPINYIN_MODEL);
-}
-
-function* files(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const st = statSync(p, { throwIfNoEntry: false }); // a dangling link: nothing to read
-    if (!st) continue;
-    if (st.isDirectory()) yield* files(p);
-    else if (st.isFile()) yield p;
-  }
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -208,7 +199,7 @@ const bump = (m: Map<number, number>, k: number, n = 1): void => {
 };
 let han = 0;
 for (const dir of dirs) {
-  for (const path of files(dir)) {
+  for (const path of filesUnder(dir)) {
     if (!/\.(html?|xhp|page|txt|\d(\.gz)?|gz)$/i.test(path)) continue;
     // Of the multilingual packages, only the Chinese parts.
     if (/\/(help|html)\/[a-z]{2}(?:[-_][A-Za-z]+)?\//.test(path) && !/\/(help|html)\/zh[-_]/i.test(path)) continue;
