@@ -10,16 +10,35 @@
 // a time as the pages were (the simulator's table) and restored; where the restoration is not the
 // pair, it is printed (著名|作家 once came back 着名作家, 屋檐|下 屋簷下). The corpus writes some
 // particles 著 and some words in traditional forms (随著, 之後), which come back in today's forms.
+// `--roundtrip DIR… | --roundtrip --fetch`: a check against human-written traditional text. The
+// Taiwan and Hong Kong pages under DIR (unpacked documentation packages; `--fetch` downloads
+// ROUNDTRIP_PACKAGES with apt-get into a temporary directory) are converted to simplified and back to zh-TW; each character the
+// round trip changes is counted with its contexts, commonest first. Most are the sources' own
+// variants and style (爲 / 為, 計畫 / 計劃); the rest are OpenCC phrases that cross a word
+// boundary (此系|统 → 此係統, 这只|能 → 這隻能, 被复|制 → 被複制), each then looked up among
+// the word pairs (`--pairs`) before it goes into corrections.tsv.
 
 import { readFileSync } from 'node:fs';
+import * as OpenCC from 'opencc-js';
 import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { decodeWordFile } from '../src/lib/lm/word-segmenter.ts';
 import { restoreSimplified, toTraditional } from '../src/lib/script/index.ts';
 import { convertCharByChar } from '../src/lib/simulate/index.ts';
+import { downloadPackages } from './debian-packages.ts';
+import { filesUnder } from './files.ts';
 
+/** Debian's documentation written in traditional Chinese (Taiwan and Hong Kong). */
+const ROUNDTRIP_PACKAGES = ['debian-reference-zh-tw', 'maint-guide-zh-tw', 'libreoffice-help-zh-tw', 'gnome-user-docs', 'debian-handbook'];
+
+/** The text around position i, newlines shown as /. */
+const around = (s: string, i: number): string => s.slice(Math.max(0, i - 4), i + 4).replace(/\n/g, '/');
 const args = process.argv.slice(2);
+if (args[0] === '--roundtrip') {
+  auditRoundTrip(args.slice(1));
+  process.exit(0);
+}
 for (const mode of ['--pairs', '--restore'] as const) {
   const at = args.indexOf(mode);
   if (at < 0) continue;
@@ -31,7 +50,6 @@ if (files.length === 0) {
   for (const n of ['000', '001', '002', '003', '004']) files.push(fileURLToPath(new URL(`../tests/fixtures/clean/${n}.zh-Hans.txt`, import.meta.url)));
 }
 const jieba = Jieba.withDict(dict);
-const around = (s: string, i: number): string => s.slice(Math.max(0, i - 4), i + 4).replace(/\n/g, '/');
 let differences = 0;
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
@@ -88,4 +106,40 @@ function auditWordPairs(n: number, restore: boolean): void {
     console.log(`${count}\t${a}|${b}\twhole ${whole}\tword by word ${apart}`);
   }
   console.log(`${shown} of the ${Math.min(n, pairs.length)} commonest pairs to read`);
+}
+
+/**
+ * Human-written traditional text (the Taiwan and Hong Kong pages under `dirs`) converted to
+ * simplified and back: each character the round trip changes, with its count and contexts.
+ */
+function auditRoundTrip(args: string[]): void {
+  const dirs = args.includes('--fetch') ? [downloadPackages(ROUNDTRIP_PACKAGES, 'jiaokan-roundtrip-')] : args;
+  if (dirs.length === 0) throw new Error('--roundtrip needs --fetch or directories of unpacked zh-TW / zh-HK documentation');
+  const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const han = /\p{Script=Han}/u;
+  const lines = new Set<string>();
+  for (const dir of dirs) {
+    for (const path of filesUnder(dir)) {
+      if (!/\.(html?|page|xml)$/i.test(path) || !/zh[-_](tw|hk)/i.test(path)) continue;
+      for (const raw of readFileSync(path, 'utf8').replace(/<[^>]+>/g, '\n').split('\n')) {
+        const line = raw.trim();
+        if ([...line].filter((c) => han.test(c)).length >= 6) lines.add(line);
+      }
+    }
+  }
+  const changed = new Map<string, { n: number; contexts: string[] }>();
+  for (const line of lines) {
+    const back = toTraditional(toSimplified(line), 'zh-TW');
+    if (back.length !== line.length) continue;
+    for (let i = 0; i < line.length; i++) {
+      if (back[i] === line[i]) continue;
+      const key = `${line[i]} → ${back[i]}`;
+      const e = changed.get(key) ?? { n: 0, contexts: [] };
+      e.n++;
+      if (e.contexts.length < 4) e.contexts.push(`${around(line, i)} → ${around(back, i)}`);
+      changed.set(key, e);
+    }
+  }
+  for (const [key, e] of [...changed].sort((a, b) => b[1].n - a[1].n)) console.log(`${e.n}\t${key}\t${e.contexts.join(' | ')}`);
+  console.log(`${lines.size} lines of traditional text; ${changed.size} kinds of change to read`);
 }

@@ -353,6 +353,26 @@ describe('corrections.tsv', () => {
     }
   });
 
+  it('mends the phrase traps the round trip through human-written traditional text found, in running prose', () => {
+    // Each sentence crosses an OpenCC phrase at a word boundary: 天后, 这只, 多只, 来复, 行复,
+    // 被复, 此系, 留发, 母后, 元后, 县志 / 地方志 (志 for a gazetteer) and 钟山.
+    const cases: Array<[string, string]> = [
+      ['治疗7天后，患者的睡眠质量明显改善。', '治療7天後，患者的睡眠質量明顯改善。'],
+      ['这只能说明问题更为复杂，最多只能算作初步结论。', '這只能說明問題更爲複雜，最多只能算作初步結論。'],
+      ['新政策带来复杂的影响，需要进行复查。', '新政策帶來複雜的影響，需要進行複查。'],
+      ['数据被复制到此系统中。', '數據被複製到此系統中。'],
+      ['为乡村保留发展空间。', '爲鄉村保留發展空間。'],
+      ['失去父母后，他在公元后的史料与县志、地方志中寻找线索。', '失去父母後，他在公元後的史料與縣志、地方志中尋找線索。'],
+      ['王安石晚年退居钟山。', '王安石晚年退居鍾山。'],
+    ];
+    for (const [simplified, traditional] of cases) {
+      expect(toTraditional(simplified, 'zh-Hant')).toBe(traditional);
+      expect(openccJs['zh-Hant']()(simplified), 'opencc-js alone falls into the trap').not.toBe(traditional);
+    }
+    // The measure word stays where it is one: 这只猫, 多只股票.
+    expect(toTraditional('这只猫和多只股票', 'zh-Hant')).toBe('這隻貓和多隻股票');
+  });
+
   it('a longer OpenCC phrase still wins over an entry', () => {
     expect(toTraditional('折合人民币', 'zh-Hant')).toBe('折合人民幣');
     expect(toTraditional('折合椅', 'zh-Hant')).toBe('摺合椅');
