@@ -364,6 +364,12 @@ describe('corrections.tsv', () => {
       ['为乡村保留发展空间。', '爲鄉村保留發展空間。'],
       ['失去父母后，他在公元后的史料与县志、地方志中寻找线索。', '失去父母後，他在公元後的史料與縣志、地方志中尋找線索。'],
       ['王安石晚年退居钟山。', '王安石晚年退居鍾山。'],
+      // and the word pairs of libpinyin's corpus that cross the same kind of phrase: 家具, 生发,
+      // 得采, 在核, 被发, 有采, 和面, 家私, 西历, 尽 (儘).
+      ['国家具有保障学生发展的职能，不得采取强制措施。', '國家具有保障學生發展的職能，不得採取強制措施。'],
+      ['在核心期刊上被发表的论文没有采用该系统。', '在核心期刊上被發表的論文沒有採用該系統。'],
+      ['城市人口和面积均有增长。', '城市人口和面積均有增長。'],
+      ['一家私营企业在陕西历史博物馆旁尽自己所能。', '一家私營企業在陝西歷史博物館旁盡自己所能。'],
     ];
     for (const [simplified, traditional] of cases) {
       expect(toTraditional(simplified, 'zh-Hant')).toBe(traditional);
