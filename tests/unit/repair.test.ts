@@ -10,7 +10,7 @@ import { contextEnd, findTriggers, realignLine } from '../../src/lib/repair/real
 import { logOdds } from '../../src/lib/repair/realign/search.ts';
 import { toTraditional } from '../../src/lib/script/index.ts';
 import { makeWindowsTrial } from '../../src/lib/simulate/evaluate.ts';
-import { parseCleanEdition } from '../../src/lib/simulate/index.ts';
+import { convertCharByChar, parseCleanEdition } from '../../src/lib/simulate/index.ts';
 
 const seed = readFileSync(new URL('../fixtures/seed-000.txt', import.meta.url), 'utf8');
 const bundledArticle = parseCleanEdition(
@@ -533,5 +533,19 @@ describe('realignLine on runs from the damage simulator', () => {
 
   it('still leaves a `?` between Latin characters alone', () => {
     expect(findTriggers('x=1?y 與 a,?b')).toEqual([]);
+  });
+});
+
+describe('the author\'s own traditional characters', () => {
+  it('keeps 乾 where the page shows 干 as it is, and simplifies it where the table converted 干', () => {
+    // The page's one-character table keeps 干 (干部 stays 干部, twice), so it never made 乾: the
+    // 乾 of an era name is the author's. One 干 alone is not evidence enough.
+    const withGan = repairPage(convertCharByChar('北宋乾德三年，地方干部多由朝廷委派，干部之选甚严。'));
+    expect(withGan.text.trim()).toBe('北宋乾德三年，地方干部多由朝廷委派，干部之选甚严。');
+    expect(withGan.apparatus.filter((e) => e.kind === 'script')).toEqual([]);
+    expect(repairPage(convertCharByChar('北宋乾德三年，地方干部多由朝廷委派。')).text.trim()).toBe('北宋干德三年，地方干部多由朝廷委派。');
+    // A page whose table did convert 干 (乾燥, 幹部) shows no 干: its 乾 is OpenCC's to read.
+    const converted = repairPage('天氣乾燥，地方幹部多由朝廷委派。');
+    expect(converted.text.trim()).toBe('天气干燥，地方干部多由朝廷委派。');
   });
 });

@@ -138,6 +138,22 @@ describe('other context decisions and the length guarantee', () => {
     expect(r.decisions).toEqual([{ start: 0, end: 1, witness: '乾', reading: '乾', rule: 'phrase' }]);
   });
 
+  it("keeps a traditional character whose simplified form the page shows as it is: the author's own", () => {
+    // A page whose one-character table keeps 干 (it shows 干部) did not make 乾 out of 干: its 乾 is
+    // the author's, as in the era 乾德. Without that evidence OpenCC's reading stands.
+    const page = '北宋乾德三年，地方干部';
+    const shown = (simplified: string): boolean => page.includes(simplified);
+    const r = restoreSimplified(page, { keepsAsIs: shown });
+    expect(r.text).toBe('北宋乾德三年，地方干部');
+    expect(r.decisions).toEqual([{ start: 2, end: 3, witness: '乾', reading: '乾', rule: 'own' }]);
+    expect(restoreSimplified(page).text).toBe('北宋干德三年，地方干部');
+    expect(restoreSimplified('北宋乾德三年', { keepsAsIs: () => false }).text).toBe('北宋干德三年');
+    // Characters the table converts are simplified as before: 關 beside no 关.
+    expect(restoreSimplified('關係與干部', { keepsAsIs: (ch) => '關係與干部'.includes(ch) }).text).toBe('关系与干部');
+    // 宫商角徵羽 on a page that shows 征收: the note 徵 (zhǐ) is the author's.
+    expect(restoreSimplified('宮商角徵羽，征收', { keepsAsIs: (ch) => '宮商角徵羽，征收'.includes(ch) }).text).toBe('宫商角徵羽，征收');
+  });
+
   it('falls back to one character at a time where OpenCC changes the length', () => {
     // TSPhrases maps 二噁英 to 二𫫇英 (one unit longer); TSCharacters maps 㗲 to 𠵾 (astral)
     for (const t of ['二噁英污染', '㗲', '一段。二噁英\n第二行']) {

@@ -42,6 +42,20 @@ function stage(t: Transcript, roles: Map<number, FurnitureRole>, propose: (line:
   t.apply(edits);
 }
 
+/**
+ * Whether the page's one-character table keeps a simplified character as it is, judged by the
+ * page's in-step body text (mojibake blanked out): the page shows it there at least twice, and
+ * more often than the traditional form in question. Where the table converts it, the page shows
+ * the traditional form everywhere and the simplified one only by accident (a misread character
+ * the blanking missed), which once let 僵臥 stand for 僵卧 on a simulated page.
+ */
+function tableKeeps(inStep: string): (simplified: string, traditional: string) => boolean {
+  const counts = new Uint32Array(65536);
+  for (let i = 0; i < inStep.length; i++) counts[inStep.charCodeAt(i)]!++;
+  const count = (ch: string): number => (ch.length === 1 ? counts[ch.charCodeAt(0)]! : 0);
+  return (simplified, traditional) => count(simplified) >= 2 && count(simplified) > count(traditional);
+}
+
 /** Repair a decoded page. */
 export function repairPage(page: string, options: RepairOptions = {}): RepairResult {
   const pageLines = splitLines(page);
@@ -86,9 +100,10 @@ export function repairPage(page: string, options: RepairOptions = {}): RepairRes
   // 5. The author's simplified script (same length, so every place carries over).
   const untouched = new Set([...roles].filter(([, r]) => UNTOUCHED.has(r)).map(([i]) => i));
   const lines = currentLines(t);
+  const keepsAsIs = tableKeeps(body);
   let simplified = '';
   for (const line of lines) {
-    const restored = untouched.has(line.index) ? { text: line.text, decisions: [] } : restoreSimplified(line.text);
+    const restored = untouched.has(line.index) ? { text: line.text, decisions: [] } : restoreSimplified(line.text, { keepsAsIs });
     for (const d of restored.decisions) {
       if (d.witness === d.reading) continue; // a decision that kept the character changes nothing
       t.note(line.start + d.start, line.start + d.end, 'script', 0.9, `${d.witness} → ${d.reading}: ${SCRIPT_RULES[d.rule]}`);

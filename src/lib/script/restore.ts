@@ -4,7 +4,7 @@
 // where context decided (a phrase of OpenCC's, 著 → 着), not every character it converts. It
 // never removes, adds or reorders anything.
 
-import { t2s, taiwanOnlyForms, tsCharacterCodes, tsCharacters, type Converter } from './opencc.ts';
+import { s2tw, t2s, taiwanOnlyForms, tsCharacterCodes, tsCharacters, type Converter } from './opencc.ts';
 import { staysZhu, ZHE, ZHE_CONTEXT, ZHU } from './zhe.ts';
 
 export interface ScriptDecision {
@@ -19,12 +19,13 @@ export interface ScriptDecision {
   rule: ScriptRule;
 }
 
-export type ScriptRule = 'zhe' | 'phrase';
+export type ScriptRule = 'zhe' | 'phrase' | 'own';
 
 /** One line per rule, in the reader's terms (for the apparatus note). */
 export const SCRIPT_RULES: Record<ScriptRule, string> = {
   zhe: '著 here is the Taiwan spelling of 着 (particle zhe, or zhuó/zháo), not zhù as in 著作',
   phrase: "OpenCC's phrase table overrides the character table in this word (e.g. 乾隆, 瞭望)",
+  own: "the page writes this character's simplified form as it is, so the page's table did not make it: it is the author's own (乾德, not 干德)",
 };
 
 const CLAUSE_BREAK = /([\s,.;:!?，。；：、！？]+)/;
@@ -103,6 +104,33 @@ export interface RestoreOptions {
    * pages). Turn off for text whose 著 already means zhù (OpenCC-standard or Hong Kong text).
    */
   zhe?: boolean;
+  /**
+   * Whether the page's one-character table keeps `simplified` as it is, so that `traditional`,
+   * which OpenCC would simplify to it, is not its conversion but a character the author wrote (乾
+   * on a page that shows 干部 is the 乾 of 乾德, not 干). Such a character is kept. Absent:
+   * nothing is known of the table, and OpenCC's reading stands.
+   */
+  keepsAsIs?: (simplified: string, traditional: string) => boolean;
+}
+
+/** code → 1: a one-character table writes the character as itself; 2: it does not; 0: not looked up. */
+const writesItself = new Uint8Array(65536);
+
+/**
+ * The positions where `converted` simplifies a page character whose simplified form the page's
+ * table keeps as it is, and that a one-character table writes as itself: the author's own characters.
+ */
+function authorsOwn(page: string, converted: string, keepsAsIs: (simplified: string, traditional: string) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < page.length; i++) {
+    const c = page.charCodeAt(i);
+    const o = converted.charCodeAt(i);
+    if (c === o || c < 0x3400 || (c >= 0xd800 && c <= 0xdfff) || !keepsAsIs(converted[i]!, page[i]!)) continue;
+    let w = writesItself[c]!;
+    if (w === 0) writesItself[c] = w = s2tw()(page[i]!) === page[i] ? 1 : 2;
+    if (w === 1) out.push(i);
+  }
+  return out;
 }
 
 /**
@@ -113,7 +141,14 @@ export function restoreSimplified(
   pageText: string,
   options: RestoreOptions = {},
 ): { text: string; decisions: ScriptDecision[] } {
-  const converted = withSimplifiedForms(convertSameLength(pageText, t2s()), pageText);
+  let converted = withSimplifiedForms(convertSameLength(pageText, t2s()), pageText);
+  const own = options.keepsAsIs ? authorsOwn(pageText, converted, options.keepsAsIs) : [];
+  if (own.length > 0) {
+    const chars = converted.split('');
+    for (const i of own) chars[i] = pageText[i]!;
+    converted = chars.join('');
+  }
+  const ownAt = new Set(own);
   const decisions: ScriptDecision[] = [];
   const table = tsCharacters();
 
@@ -168,6 +203,12 @@ export function restoreSimplified(
       differs = text.slice(i, i + 2) !== plain;
     } else {
       const o = text.charCodeAt(i);
+      if (ownAt.has(i)) {
+        flush();
+        decisions.push({ start: i, end: i + 1, witness: pageText[i]!, reading: pageText[i]!, rule: 'own' });
+        i++;
+        continue;
+      }
       if (c === zhu && o === zhe) {
         flush();
         decisions.push({ start: i, end: i + 1, witness: ZHU, reading: ZHE, rule: 'zhe' });
