@@ -6,6 +6,9 @@
 // or 纔 are OpenCC's style. Default: the five clean articles in tests/fixtures/clean/.
 // `--pairs N`: the same for the N commonest word pairs of libpinyin's corpus (the word model's
 // data), most frequent first: 人|参与 (人蔘與), 年|历史 (年曆史), 更加|注重 (更加註重).
+// `--boundaries N`: those disagreements grouped by the two characters at the word boundary, the
+// OpenCC phrase a trap crosses (生发: 学生|发展 → 學生髮展, 产生|发展 …), commonest first, so that
+// one reading judges a whole family.
 // `--restore N`: the other direction. Each of the N commonest pairs is converted one character at
 // a time as the pages were (the simulator's table) and restored; where the restoration is not the
 // pair, it is printed (著名|作家 once came back 着名作家, 屋檐|下 屋簷下). The corpus writes some
@@ -39,10 +42,10 @@ if (args[0] === '--roundtrip') {
   auditRoundTrip(args.slice(1));
   process.exit(0);
 }
-for (const mode of ['--pairs', '--restore'] as const) {
+for (const mode of ['--pairs', '--restore', '--boundaries'] as const) {
   const at = args.indexOf(mode);
   if (at < 0) continue;
-  auditWordPairs(Number(args[at + 1] ?? 100000), mode === '--restore');
+  auditWordPairs(Number(args[at + 1] ?? 100000), mode.slice(2) as 'pairs' | 'restore' | 'boundaries');
   process.exit(0);
 }
 const files = args;
@@ -74,9 +77,10 @@ console.log(`${differences} place(s) to read`);
 
 /**
  * The commonest word pairs, each converted whole and word by word (or, `restore`, damaged by the
- * pages' table and restored): each disagreement with its count.
+ * pages' table and restored): each disagreement with its count; `boundaries`: the disagreements
+ * grouped by the two characters at the word boundary.
  */
-function auditWordPairs(n: number, restore: boolean): void {
+function auditWordPairs(n: number, mode: 'pairs' | 'restore' | 'boundaries'): void {
   const path = fileURLToPath(new URL('../src/lib/lm/data/word-bigrams.gz', import.meta.url));
   const file = decodeWordFile(readFileSync(path), 'JKWB1', 'word-bigram', path);
   const words = file.lines.map((line) => line.split('\t')[0]!);
@@ -87,11 +91,12 @@ function auditWordPairs(n: number, restore: boolean): void {
   });
   pairs.sort((a, b) => b[1] - a[1]);
   let shown = 0;
+  const families = new Map<string, { count: number; examples: string[] }>();
   for (const [key, count] of pairs.slice(0, n)) {
     const a = words[Math.floor(key / 65536)];
     const b = words[key % 65536];
     if (!a || !b) continue;
-    if (restore) {
+    if (mode === 'restore') {
       const page = convertCharByChar(a + b);
       const back = restoreSimplified(page).text;
       if (back === a + b) continue;
@@ -103,9 +108,19 @@ function auditWordPairs(n: number, restore: boolean): void {
     const apart = toTraditional(a, 'zh-Hant') + toTraditional(b, 'zh-Hant');
     if (whole === apart) continue;
     shown++;
-    console.log(`${count}\t${a}|${b}\twhole ${whole}\tword by word ${apart}`);
+    if (mode === 'pairs') {
+      console.log(`${count}\t${a}|${b}\twhole ${whole}\tword by word ${apart}`);
+      continue;
+    }
+    const family = families.get(a.slice(-1) + b[0]) ?? { count: 0, examples: [] };
+    family.count += count;
+    if (family.examples.length < 3) family.examples.push(`${a}|${b} ${whole} / ${apart}`);
+    families.set(a.slice(-1) + b[0], family);
   }
-  console.log(`${shown} of the ${Math.min(n, pairs.length)} commonest pairs to read`);
+  for (const [boundary, f] of [...families].sort((x, y) => y[1].count - x[1].count)) {
+    console.log(`${f.count}\t${boundary}\t${f.examples.join('; ')}`);
+  }
+  console.log(`${shown} of the ${Math.min(n, pairs.length)} commonest pairs to read${mode === 'boundaries' ? `, in ${families.size} boundaries` : ''}`);
 }
 
 /**
