@@ -22,7 +22,7 @@ import {
   type TraditionalVariant,
 } from '../../src/lib/script/index.ts';
 import { readDataFile } from '../../src/lib/script/datafile.ts';
-import { s2hk, s2t, s2tw } from '../../src/lib/script/opencc.ts';
+import { converterWith, s2hk, s2t, s2tw } from '../../src/lib/script/opencc.ts';
 
 const seed = readFileSync(new URL('../fixtures/seed-000.txt', import.meta.url), 'utf8');
 const page = stripPinyinTags(seed);
@@ -34,6 +34,8 @@ const openccJs: Record<TraditionalVariant, () => (s: string) => string> = {
   'zh-TW': s2tw,
   'zh-HK': s2hk,
 };
+/** opencc-js's config for each variant, as traditional.ts uses them. */
+const CONFIGS: Record<TraditionalVariant, string> = { 'zh-Hant': 's2t', 'zh-TW': 's2tw', 'zh-HK': 's2hk' };
 
 const han = (s: string) => s.replace(/[^\p{Script=Han}]/gu, '');
 
@@ -364,7 +366,23 @@ describe('corrections.tsv', () => {
         const plain = openccJs[v]()(c.simplified);
         const ours = toTraditional(c.simplified, v);
         expect(ours, `corrections.tsv:${c.line} ${v}`).toBe(variantForm(c.traditional, v));
+        if (c.reason.startsWith('guard:')) continue; // checked below
         expect(ours, `corrections.tsv:${c.line} ${v}: opencc-js already gives this`).not.toBe(plain);
+      }
+    }
+  });
+
+  it('every guard keeps what opencc-js gives where the other entries alone would break it', () => {
+    const guards = corrections().filter((c) => c.reason.startsWith('guard:'));
+    expect(guards.length).toBeGreaterThan(0);
+    for (const g of guards) {
+      for (const v of g.variants) {
+        expect(toTraditional(g.simplified, v), `corrections.tsv:${g.line} ${v}`).toBe(openccJs[v]()(g.simplified));
+        const others = corrections()
+          .filter((c) => c !== g && c.variants.includes(v))
+          .map((c) => [c.simplified, c.traditional] as const);
+        const withoutGuard = converterWith(CONFIGS[v], others);
+        expect(withoutGuard(g.simplified), `corrections.tsv:${g.line} ${v}: no entry needs this guard`).not.toBe(openccJs[v]()(g.simplified));
       }
     }
   });
