@@ -23,6 +23,7 @@ import {
 } from '../../src/lib/script/index.ts';
 import { readDataFile } from '../../src/lib/script/datafile.ts';
 import { converterWith, s2hk, s2t, s2tw } from '../../src/lib/script/opencc.ts';
+import { OPENCC_CONFIG } from '../../src/lib/script/traditional.ts';
 
 const seed = readFileSync(new URL('../fixtures/seed-000.txt', import.meta.url), 'utf8');
 const page = stripPinyinTags(seed);
@@ -34,8 +35,6 @@ const openccJs: Record<TraditionalVariant, () => (s: string) => string> = {
   'zh-TW': s2tw,
   'zh-HK': s2hk,
 };
-/** opencc-js's config for each variant, as traditional.ts uses them. */
-const CONFIGS: Record<TraditionalVariant, string> = { 'zh-Hant': 's2t', 'zh-TW': 's2tw', 'zh-HK': 's2hk' };
 
 const han = (s: string) => s.replace(/[^\p{Script=Han}]/gu, '');
 
@@ -381,7 +380,7 @@ describe('corrections.tsv', () => {
         const others = corrections()
           .filter((c) => c !== g && c.variants.includes(v))
           .map((c) => [c.simplified, c.traditional] as const);
-        const withoutGuard = converterWith(CONFIGS[v], others);
+        const withoutGuard = converterWith(OPENCC_CONFIG[v], others);
         expect(withoutGuard(g.simplified), `corrections.tsv:${g.line} ${v}: no entry needs this guard`).not.toBe(openccJs[v]()(g.simplified));
       }
     }

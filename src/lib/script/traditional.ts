@@ -19,7 +19,7 @@ export type { TraditionalVariant } from './corrections.ts';
  * - zh-HK: `s2hk`, characters plus Hong Kong variant forms (台, 着, 裏). Not `s2hkp`, for the
  *   same reason.
  */
-const CONFIG: Record<TraditionalVariant, string> = {
+export const OPENCC_CONFIG: Record<TraditionalVariant, string> = {
   'zh-Hant': 's2t',
   'zh-TW': 's2tw',
   'zh-HK': 's2hk',
@@ -38,7 +38,7 @@ function converterFor(variant: TraditionalVariant): Converter {
     const key = JSON.stringify(entries);
     let extra = extras.get(key);
     if (!extra) extras.set(key, (extra = entries));
-    c = converterWith(CONFIG[variant], extra);
+    c = converterWith(OPENCC_CONFIG[variant], extra);
     built.set(variant, c);
   }
   return c;
