@@ -49,28 +49,38 @@ function protectedSpans(line: string): Array<[number, number]> {
   return out;
 }
 
-/** `?` that stood for a lost no-break space: between fields, next to a space, between a number's thousands. */
+/**
+ * `?` that stood for a lost no-break space: between fields, next to a space, between a number's
+ * thousands. A row of them next to a space is a row of no-break spaces (`&nbsp;&nbsp;&nbsp; ` before
+ * an equation's number), all lost.
+ */
 export function spaceEdits(line: string, offset: number): Edit[] {
   const edits: Edit[] = [];
+  const spaceLike = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === '\u3000';
   for (let i = line.indexOf('?'); i >= 0 && i < line.length; i = line.indexOf('?', i + 1)) {
-    const next = line[i + 1];
+    let end = i + 1;
+    while (line[end] === '?') end++;
+    const next = line[end];
     const prev = line[i - 1];
-    const inNumber = /\d/.test(prev ?? '') && /^\d{3}(?![\d])/.test(line.slice(i + 1)) && !/\d{4}$|\.\d+$/.test(line.slice(0, i));
-    if (inNumber || next === ' ' || next === '\t' || next === '\u3000' || ((prev === ' ' || prev === '\u3000') && next !== undefined)) {
-      edits.push({ start: offset + i, end: offset + i + 1, reading: ' ', kind: 'space', confidence: 0.95, note: 'a lost no-break space, shown as ? on the page' });
+    const inNumber = end === i + 1 && /\d/.test(prev ?? '') && /^\d{3}(?![\d])/.test(line.slice(end)) && !/\d{4}$|\.\d+$/.test(line.slice(0, i));
+    if (inNumber || spaceLike(next) || (spaceLike(prev) && next !== undefined)) {
+      for (let k = i; k < end; k++) {
+        edits.push({ start: offset + k, end: offset + k + 1, reading: ' ', kind: 'space', confidence: 0.95, note: 'a lost no-break space, shown as ? on the page' });
+      }
     }
+    i = end - 1;
   }
   return edits;
 }
 
 /**
  * Marks that belong to a number, not to the sentence: a thousands separator (1,286), a time
- * (06:21, 06:21:08) or a ratio of digits (1:2), and the commas of a citation's bracket ([6,8],
+ * (06:21, 06:21:08), a ratio of digits (1:2, 7:2:1) or of decimals (mAP@0.5:0.95), and the commas of a citation's bracket ([6,8],
  * [2,5-7]). A year before a page (2017：213-230 in a reference) is the sentence's.
  */
 function numberMarks(line: string): Uint8Array {
   const out = new Uint8Array(line.length);
-  const re = /(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d.])|(?<!\d)\d{1,2}(?::\d\d)+(?!\d)|(?<![\d.])\d:\d(?![\d.])|\[[\d,\-–\s]+\]/g;
+  const re = /(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d.])|(?<!\d)\d{1,2}(?::\d\d)+(?!\d)|(?<![\d.])\d(?::\d)+(?![\d.])|(?<![\d.])\d+(?:\.\d+)?:\d+\.\d+(?![\d.])|(?<![\d.])\d+\.\d+:\d+(?![\d.])|\[[\d,\-–\s]+\]/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line))) {
     for (let k = m.index; k < m.index + m[0].length; k++) if (line[k] === ',' || line[k] === ':') out[k] = 1;
@@ -138,24 +148,30 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
         continue;
       }
       const content = line.slice(open + 1, i);
-      const prev = before(line, open);
+      // A folded mark after Chinese text is Chinese too (包括:(1)资金;(2)人员).
+      const mark = before(line, open);
+      const markAt = line.lastIndexOf(mark, open);
+      const prev = /^[,;:]$/.test(mark) && isChinese(before(line, markAt)) ? FULL[mark]! : mark;
       const hasHan = /\p{Script=Han}/u.test(content);
       // Numbers and dates in brackets (1008-2991(2021)01-095-006, 2018(08), [EB/OL].(2018-04-18))
       // stay ASCII unless Chinese text or a percentage stands right before them.
       const numeric = /^[\d\s.\-–/]*$/.test(content);
       // A space after the pair or before it is English spacing, which folding never leaves:
-      // (7.82±1.35) mmol/L was printed with ASCII brackets.
-      const spaced = /[ \t]/.test(line[i + 1] ?? '') || /[ \t]/.test(line[open - 1] ?? '');
+      // (7.82±1.35) mmol/L was printed with ASCII brackets. A paragraph's indent is no spacing.
+      const spaced = /[ \t]/.test(line[i + 1] ?? '') || (/[ \t]/.test(line[open - 1] ?? '') && prev !== '');
       if (hasHan) {
         edits.push(make(open, 0.98, 'a Chinese parenthetical'), make(i, 0.98, 'a Chinese parenthetical'));
-      } else if (spaced || /[A-Za-z/)\]]/.test(line[open - 1] ?? '') || /[,;:!?] /.test(content) || /^[\d\s.]+±[\d\s.]+$/.test(content)) {
-        // A function's argument (f(x)), a unit's (mL/(min·1.73 m²)), a subdivision of a cited
+      } else if (spaced || /[A-Za-z\u0391-\u03c9/)\]]/.test(line[open - 1] ?? '') || /[,;:!?] /.test(content) || /^[\d\s.]+±[\d\s.]+$/.test(content)) {
+        // A function's argument (f(x), σ(z), ρ(·)), a unit's (mL/(min·1.73 m²)), a subdivision of a cited
         // article (GDPR Art. 6(1)(f)), a mean and its deviation
         // ((63.7±9.8)岁, set as a formula), English text: ASCII.
         continue;
       } else if (isChinese(prev) || (prev === '%' && inChineseClause(line, open))) {
         if (numeric && (isAsciiWord(prev) || isAsciiWord(line[i + 1]))) continue;
         edits.push(make(open, 0.9, 'a parenthetical in Chinese text'), make(i, 0.9, 'a parenthetical in Chinese text'));
+      } else if (prev === '' && numeric && content !== '' && isChinese(line[i + 1])) {
+        // A paragraph that opens with its item's number: (1)采用… had （1）.
+        edits.push(make(open, 0.9, 'an item number before Chinese text'), make(i, 0.9, 'an item number before Chinese text'));
       } else if (!numeric && inChineseClause(line, open)) {
         // Statistics after a number in a Chinese sentence (28 416.37(df=496,p<0.001)).
         edits.push(make(open, 0.85, 'a parenthetical in a Chinese sentence'), make(i, 0.85, 'a parenthetical in a Chinese sentence'));
