@@ -45,15 +45,17 @@ function stage(t: Transcript, roles: Map<number, FurnitureRole>, propose: (line:
 /**
  * Whether the page's one-character table keeps a simplified character as it is, judged by the
  * page's in-step body text (mojibake blanked out): the page shows it there at least twice, and
- * more often than the traditional form in question. Where the table converts it, the page shows
- * the traditional form everywhere and the simplified one only by accident (a misread character
- * the blanking missed), which once let 僵臥 stand for 僵卧 on a simulated page.
+ * at least as often as the traditional form in question. Where the table converts it, the page
+ * shows the traditional form everywhere and the simplified one only by accident (a misread
+ * character the blanking missed), which once let 僵臥 stand for 僵卧 on a simulated page. A tie
+ * is the author's: 全汉昇 twice beside 升斗 and 上升 (a table that made 昇 of 升 would show 昇
+ * four times and 升 by accident).
  */
 function tableKeeps(inStep: string): (simplified: string, traditional: string) => boolean {
   const counts = new Uint32Array(65536);
   for (let i = 0; i < inStep.length; i++) counts[inStep.charCodeAt(i)]!++;
   const count = (ch: string): number => (ch.length === 1 ? counts[ch.charCodeAt(0)]! : 0);
-  return (simplified, traditional) => count(simplified) >= 2 && count(simplified) > count(traditional);
+  return (simplified, traditional) => count(simplified) >= 2 && count(simplified) >= count(traditional);
 }
 
 /** Repair a decoded page. */
