@@ -227,6 +227,9 @@ describe('repairPage on small pages', () => {
     expect(r.apparatus.some((e) => e.kind === 'realign')).toBe(false);
     // A lost no-break space between a number's thousands is a space; a question after Chinese stays one.
     expect(repairPage('共1?286名教师。这是为什么?').text).toBe('共1 286名教师。这是为什么？');
+    // A row of no-break spaces before a space (an equation's number set off) is a row of spaces.
+    expect(repairPage('lnY = β0 + β1X + εit??? (1)').text).toBe('lnY = β0 + β1X + εit    (1)');
+    expect(repairPage('甲?? 乙').text).toBe('甲   乙');
   });
 
   it('keeps ASCII marks in English references, numbers, times and citation brackets', () => {
@@ -237,6 +240,11 @@ describe('repairPage on small pages', () => {
       '通知[EB/OL].(2018-04-18)[2023-02-10].http://www.moe.gov.cn/a.html.',
     );
     expect(repairPage('設f(x)為函數,路徑為~/.profile').text).toBe('设f(x)为函数，路径为~/.profile');
+    // A Greek function's argument is a formula's; so are the colons of a ratio of digits or decimals.
+    expect(repairPage('權重g=σ(F(x))和ρ(·)表示距離').text).toBe('权重g=σ(F(x))和ρ(·)表示距离');
+    expect(repairPage('按7:2:1劃分,mAP@0.5:0.95提高到60.3%,比例為1:2').text).toBe('按7:2:1划分，mAP@0.5:0.95提高到60.3%，比例为1:2');
+    // An item number that opens an indented paragraph of Chinese text had full-width brackets.
+    expect(repairPage('    (1)採用Ghost卷積,(2)在數據集上').text.trim()).toBe('（1）采用Ghost卷积，（2）在数据集上');
   });
 
   it('completes a bracket pair whose other half is already full-width', () => {
@@ -544,6 +552,11 @@ describe('the author\'s own traditional characters', () => {
     expect(withGan.text.trim()).toBe('北宋乾德三年，地方干部多由朝廷委派，干部之选甚严。');
     expect(withGan.apparatus.filter((e) => e.kind === 'script')).toEqual([]);
     expect(repairPage(convertCharByChar('北宋乾德三年，地方干部多由朝廷委派。')).text.trim()).toBe('北宋干德三年，地方干部多由朝廷委派。');
+    // As often as the traditional form is evidence enough: a table that made 昇 of 升 would show
+    // no 升 (but by accident) and 昇 four times.
+    expect(repairPage(convertCharByChar('全汉昇指出，米价上升与白银流入有关；全汉昇又说，升斗小民受害最深。')).text.trim()).toBe(
+      '全汉昇指出，米价上升与白银流入有关；全汉昇又说，升斗小民受害最深。',
+    );
     // A page whose table did convert 干 (乾燥, 幹部) shows no 干: its 乾 is OpenCC's to read.
     const converted = repairPage('天氣乾燥，地方幹部多由朝廷委派。');
     expect(converted.text.trim()).toBe('天气干燥，地方干部多由朝廷委派。');
