@@ -409,6 +409,9 @@ describe('corrections.tsv', () => {
         '症状包括发热，心肌梗死面积较大；欧美发达国家在这种情况下采取的措施，由证书签发机构公布。',
         '症狀包括發熱，心肌梗死面積較大；歐美發達國家在這種情況下採取的措施，由證書簽發機構公佈。',
       ],
+      // and the articles written later as unseen text: 文采, 下采, 标占, and 谷 for grain.
+      ['本文采用下采样卷积，小目标占全部标注的41.3%。', '本文採用下採樣卷積，小目標佔全部標註的41.3%。'],
+      ['各府州贮谷有差，常平仓谷多用于平粜，春借谷种，秋后买谷还仓。', '各府州貯穀有差，常平倉穀多用於平糶，春借穀種，秋後買穀還倉。'],
     ];
     for (const [simplified, traditional] of cases) {
       expect(toTraditional(simplified, 'zh-Hant')).toBe(traditional);
