@@ -167,8 +167,23 @@ describe('author glosses', () => {
     expect(authorGlossed(['葉(xié)音', '枝葉']).size).toBe(0);
   });
 
+  it('knows the author\'s glosses by two readings of one character, and by characters the site never tags', () => {
+    // The site gives a character one reading wherever it stands: 朝(zhāo) and 朝(cháo) are the author's.
+    expect([...authorGlossed(['“朝(zhāo)霞”與“朝(cháo)代”', '關(guān)系相關(guān)'])]).toEqual(['朝']);
+    // 落 is in GB2312, which the site does not tag: one untagged 落 is enough, with the rule given.
+    const lines = ['“丟三落(là)四”中的“落”讀“là”', '關(guān)系相關(guān)'];
+    expect(authorGlossed(lines).size).toBe(0);
+    expect([...authorGlossed(lines, { siteTaggable: (ch) => ch !== '落' })]).toEqual(['落']);
+    // A tag seen only where the in-step text was blanked is judged on the untagged places alone.
+    expect([...authorGlossed(['教學“落”字,‘落’嗎', '關(guān)系'], { siteTaggable: (ch) => ch !== '落', alsoTagged: ['落'] })]).toEqual(['落']);
+    expect(authorGlossed(['關(guān)系'], { alsoTagged: ['葉'] }).size).toBe(0);
+  });
+
   it('keeps the gloss in the edition, in full-width brackets, and takes the site\'s tags out', () => {
     const page = '他對朱熹《詩集傳》的葉(xié)音說頗不以為然。\n每半葉十行,枝葉扶疏,一葉知秋,關(guān)系相關(guān)。';
     expect(repairPage(page).text).toBe('他对朱熹《诗集传》的叶（xié）音说颇不以为然。\n每半叶十行，枝叶扶疏，一叶知秋，关系相关。');
+    // Where the site tags the character the author glosses, the gloss follows the site's tag.
+    const teaching = '如“數(shù)(shǔ)星星”“數(shù)(shù)學”,“朝(zhāo)霞”與“朝(cháo)代”,“丟三落(là)四”中的“落”讀“là”。\n數(shù)量相關(guān)。';
+    expect(repairPage(teaching).text).toBe('如“数（shǔ）星星”“数（shù）学”，“朝（zhāo）霞”与“朝（cháo）代”，“丢三落（là）四”中的“落”读“là”。\n数量相关。');
   });
 });

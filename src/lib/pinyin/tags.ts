@@ -172,14 +172,28 @@ export function stripPinyinTags(text: string, tags: readonly PinyinTag[] = findP
 }
 
 /**
- * The characters whose tags on a page are the author's own glosses (叶（xié）音), not the site's.
- * The site tags a character wherever it stands, so a character that stands untagged at least
- * twice, and at least twice as often as tagged, was not tagged by the site. Pass the page's
- * in-step text: characters read out of step (mojibake) never carry tags and would count.
+ * The characters whose tags on a page are the author's own glosses (叶（xié）音, 长（cháng）城 and
+ * 校长（zhǎng）), not the site's. The site tags a character wherever it stands, always with the
+ * same reading, and only characters it counts as taggable (on the pages of this family, those
+ * outside GB2312). So a character's tags are the author's when
+ * - it stands untagged at least twice, and at least twice as often as tagged; or
+ * - its tags give two readings or more (朝（zhāo）霞, 朝（cháo）代); or
+ * - the site would not tag it (`siteTaggable` says no) and it stands untagged somewhere (落（là）).
+ * Where the site tags a character the author glosses, the gloss follows the site's tag (數(shù)(shǔ))
+ * and is no tag of the character's, since a tag must follow its character.
+ * Pass the page's in-step text: characters read out of step (mojibake) never carry tags and would
+ * count. A tag that stands only where the in-step text was blanked out (next to a `?` that may
+ * start a run) is not seen there: name its character in `alsoTagged`, and it is judged on its
+ * untagged places alone.
  */
-export function authorGlossed(lines: readonly string[]): Set<string> {
+export function authorGlossed(
+  lines: readonly string[],
+  options: { siteTaggable?: (ch: string) => boolean; alsoTagged?: Iterable<string> } = {},
+): Set<string> {
+  const siteTaggable = options.siteTaggable ?? (() => true);
   // Counts per UTF-16 code: characters beyond the BMP are left to the site (never kept).
   const tagged = new Map<number, number>();
+  const readings = new Map<number, Set<string>>();
   const tagStarts: number[][] = [];
   for (const line of lines) {
     const starts: number[] = [];
@@ -187,9 +201,19 @@ export function authorGlossed(lines: readonly string[]): Set<string> {
       if (t.char.length !== 1) continue;
       const c = t.char.charCodeAt(0);
       tagged.set(c, (tagged.get(c) ?? 0) + 1);
+      let rs = readings.get(c);
+      if (!rs) readings.set(c, (rs = new Set()));
+      rs.add(t.reading.toLowerCase());
       starts.push(t.start);
     }
     tagStarts.push(starts);
+  }
+  for (const ch of options.alsoTagged ?? []) {
+    const c = ch.charCodeAt(0);
+    if (ch.length === 1 && !tagged.has(c)) {
+      tagged.set(c, 0);
+      readings.set(c, new Set());
+    }
   }
   const out = new Set<string>();
   if (tagged.size === 0) return out;
@@ -208,7 +232,8 @@ export function authorGlossed(lines: readonly string[]): Set<string> {
   });
   for (const [c, n] of tagged) {
     const u = untagged.get(c) ?? 0;
-    if (u >= 2 && u >= 2 * n) out.add(String.fromCharCode(c));
+    const ch = String.fromCharCode(c);
+    if ((u >= 2 && u >= 2 * n) || readings.get(c)!.size >= 2 || (u >= 1 && !siteTaggable(ch))) out.add(ch);
   }
   return out;
 }

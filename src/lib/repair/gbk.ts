@@ -64,6 +64,12 @@ export function encodeChar(ch: string): number | undefined {
   return get().encode.get(ch);
 }
 
+/** A character of GB2312, GBK's first and smallest part (rows A1–F7, trail bytes A1–FE). */
+export function inGB2312(ch: string): boolean {
+  const pair = encodeChar(ch);
+  return pair !== undefined && pair >> 8 >= 0xa1 && pair >> 8 <= 0xf7 && (pair & 0xff) >= 0xa1;
+}
+
 /** A pair that decodes to a private-use character: user-defined or unassigned in GBK. */
 export function isUserDefinedPair(lead: number, trail: number): boolean {
   const ch = decodePair(lead, trail);

@@ -10,6 +10,7 @@ import { authorGlossed, findPinyinTags, stripPinyinTags } from '../pinyin/index.
 import { restoreSimplified, SCRIPT_RULES } from '../script/index.ts';
 import type { Emendation } from './apparatus.ts';
 import { classifyFurniture, splitLines, type PageLine } from './furniture.ts';
+import { inGB2312 } from './gbk.ts';
 import { punctuationEdits, spaceEdits } from './punctuation.ts';
 import { realignLine, withoutSuspects, type RealignOptions } from './realign/index.ts';
 import { Transcript, type Edit } from './transcript.ts';
@@ -66,10 +67,15 @@ export function repairPage(page: string, options: RepairOptions = {}): RepairRes
 
   // 1. Mojibake runs, read in step again, scored by a model that knows this page's own text.
   const bodyLines = pageLines.filter((l) => !roles.has(l.index)).map((l) => l.text);
-  // Tags on characters the page leaves untagged elsewhere are the author's glosses: they stay.
-  const glossed = authorGlossed(bodyLines.map(withoutSuspects));
+  // Tags the site did not put there are the author's glosses: they stay. The site tags only
+  // characters outside GB2312 (every tag on the bundled page, 65 characters).
+  const bodyTags = bodyLines.flatMap((l) => findPinyinTags(l));
+  const glossed = authorGlossed(bodyLines.map(withoutSuspects), {
+    siteTaggable: (ch) => !inGB2312(ch),
+    alsoTagged: bodyTags.map((tag) => tag.char),
+  });
   const siteTag = (tag: { char: string }): boolean => !glossed.has(tag.char);
-  const tagged = new Set(bodyLines.flatMap((l) => findPinyinTags(l).filter(siteTag).map((tag) => tag.char)));
+  const tagged = new Set(bodyTags.filter(siteTag).map((tag) => tag.char));
   const body = bodyLines.map((l) => withoutSuspects(stripPinyinTags(l))).join('\n');
   const realignOptions: RealignOptions = { model: pageModel(body), tagged, ...options.realign };
   stage(t, roles, (line) =>
