@@ -240,6 +240,10 @@ describe('repairPage on small pages', () => {
       '通知[EB/OL].(2018-04-18)[2023-02-10].http://www.moe.gov.cn/a.html.',
     );
     expect(repairPage('設f(x)為函數,路徑為~/.profile').text).toBe('设f(x)为函数，路径为~/.profile');
+    // Test statistics after a term or a unit are a parenthetical of the sentence, not an argument.
+    expect(repairPage('兩組年齡、BMI(t=0.664,P=0.509)比較,差值為1.25 mg/L(95%CI:0.66~1.84)。').text).toBe(
+      '两组年龄、BMI（t=0.664，P=0.509）比较，差值为1.25 mg/L（95%CI：0.66～1.84）。',
+    );
     // A Greek function's argument is a formula's; so are the colons of a ratio of digits or decimals.
     expect(repairPage('權重g=σ(F(x))和ρ(·)表示距離').text).toBe('权重g=σ(F(x))和ρ(·)表示距离');
     expect(repairPage('按7:2:1劃分,mAP@0.5:0.95提高到60.3%,比例為1:2').text).toBe('按7:2:1划分，mAP@0.5:0.95提高到60.3%，比例为1:2');

@@ -159,8 +159,13 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       // A space after the pair or before it is English spacing, which folding never leaves:
       // (7.82±1.35) mmol/L was printed with ASCII brackets. A paragraph's indent is no spacing.
       const spaced = /[ \t]/.test(line[i + 1] ?? '') || (/[ \t]/.test(line[open - 1] ?? '') && prev !== '');
+      // Test statistics (t=0.664,P=0.509; 95%CI:0.66~1.84) after a term or unit in a Chinese
+      // sentence: a parenthetical, not a function's argument, whatever stands before it.
+      const statistics = /^\d+%\s?CI\b/.test(content) || (/[A-Za-z]\s*[=<>≤≥]\s*-?\d/.test(content) && /[,;]/.test(content));
       if (hasHan) {
         edits.push(make(open, 0.98, 'a Chinese parenthetical'), make(i, 0.98, 'a Chinese parenthetical'));
+      } else if (statistics && !spaced && inChineseClause(line, open)) {
+        edits.push(make(open, 0.85, 'statistics in a Chinese sentence'), make(i, 0.85, 'statistics in a Chinese sentence'));
       } else if (spaced || /[A-Za-z\u0391-\u03c9/)\]]/.test(line[open - 1] ?? '') || /[,;:!?] /.test(content) || /^[\d\s.]+±[\d\s.]+$/.test(content)) {
         // A function's argument (f(x), σ(z), ρ(·)), a unit's (mL/(min·1.73 m²)), a subdivision of a cited
         // article (GDPR Art. 6(1)(f)), a mean and its deviation
