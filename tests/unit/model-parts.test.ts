@@ -6,7 +6,10 @@ import { expandCitation, findCitations } from '../../src/lib/model/citations.ts'
 import { decodeArticleNumber, issnCheckDigit, journalIssueLine, relatedSourceLine } from '../../src/lib/model/front.ts';
 import { looksLikeNames, personName, splitNames } from '../../src/lib/model/names.ts';
 import { chineseNumeral, matchNumbering, numberedHeading } from '../../src/lib/model/numbering.ts';
+import { parseArticle } from '../../src/lib/model/parse.ts';
+import { repairPage } from '../../src/lib/repair/index.ts';
 import { parseReference, REFERENCES_HEADING } from '../../src/lib/model/references.ts';
+import type { Section } from '../../src/lib/model/types.ts';
 import { splitGluedNames } from '../../src/lib/model/surnames.ts';
 
 describe('names', () => {
@@ -82,6 +85,22 @@ describe('numbering', () => {
     for (const h of ['参考文献：', '参考文献（References）：', '[参考文献]', '参考文献(references)']) expect(REFERENCES_HEADING.test(h)).toBe(true);
     expect(REFERENCES_HEADING.test('参考文献很多')).toBe(false);
     expect(journalIssueLine('《中国电化教育》 2020年第6期')).toMatchObject({ journal: '中国电化教育', year: 2020, issue: 6 });
+  });
+
+  it('reads a label whose numeral the repair could not restore (（□）, □、) as a lost one', () => {
+    expect(matchNumbering('（□）字理溯源：把音、形、义贯通起来')).toMatchObject({ label: '（□）', lost: true, rest: '字理溯源：把音、形、义贯通起来' });
+    expect(matchNumbering('□、结语')).toMatchObject({ style: 'cn-comma', lost: true });
+    expect(matchNumbering('（□）')).toBeNull();
+    expect(matchNumbering('（五）字理溯源')?.lost).toBeUndefined();
+  });
+
+  it('numbers a heading that lost its numeral after the headings before it of the same kind', () => {
+    const text = ['标题', '一、方法', '（一）随文识字', '（二）按义归类', '（1）交流。每两周一次。', '（2）互查。每月一次。', '（□）字理溯源', '正文。', '二、结语', '正文。'].join('\n');
+    const a = parseArticle(repairPage(text));
+    const ids = (ss: Section[]): string[] => ss.flatMap((x) => [`${x.id} ${x.numbering.style} ${x.numbering.value}`, ...ids(x.subsections)]);
+    // Standing alone, it continues （一）（二）, not the run-in items （1）（2）.
+    expect(ids(a.sections)).toContain('s1-3 cn-paren 3');
+    expect(a.warnings.some((w) => w.code === 'section-numbering' && /lost its number/.test(w.message))).toBe(true);
   });
 });
 

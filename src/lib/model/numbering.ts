@@ -34,6 +34,11 @@ export interface HeadingMatch {
   path: number[];
   /** What follows the label. */
   rest: string;
+  /**
+   * The label's number was lost in the damaged page (`（□）`, `□、`): `style` is the shape's
+   * likelier style and `path` is [0]; the parser takes style and number from the headings before it.
+   */
+  lost?: true;
 }
 
 const CN = '[零〇一二两三四五六七八九十百]+';
@@ -48,8 +53,19 @@ const PATTERNS: Array<{ style: HeadingMatch['style']; re: RegExp }> = [
   { style: 'decimal', re: /^(\d{1,2})[\s\u3000]+(?=[^\d\s])/u },
 ];
 
+/** Labels whose number the repair could not restore and printed as □. */
+const LOST_PATTERNS: Array<{ style: HeadingMatch['style']; re: RegExp }> = [
+  { style: 'cn-comma', re: /^(□{1,2})\s*、\s*/u },
+  { style: 'cn-paren', re: /^[（(]\s*(□{1,2})\s*[）)]\s*[、.．]?\s*/u },
+];
+
 /** The numbering label at the start of a line, if any. */
 export function matchNumbering(line: string): HeadingMatch | null {
+  for (const { style, re } of LOST_PATTERNS) {
+    const m = re.exec(line);
+    const rest = m ? line.slice(m[0].length) : '';
+    if (m && rest.trim() !== '') return { style, label: m[0].trim(), path: [0], rest, lost: true };
+  }
   for (const { style, re } of PATTERNS) {
     const m = re.exec(line);
     if (!m) continue;

@@ -22,7 +22,7 @@ import {
 } from './front.ts';
 import { looksLikeNames, personName, splitNames } from './names.ts';
 import { splitGluedNames } from './surnames.ts';
-import { numberedHeading, styleRank, unnumberedHeading, type HeadingLine } from './numbering.ts';
+import { numberedHeading, styleRank, unnumberedHeading, type HeadingLine, type HeadingMatch } from './numbering.ts';
 import { entryNumber, parseReference, REFERENCES_HEADING } from './references.ts';
 import type {
   Article,
@@ -173,19 +173,46 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
   // Whether the article numbers its top-level sections (一、二、): then an unnumbered one (引言
   // before 一、, 结语 after 四、) takes the number around it, s0 or s5, and leaves s1 to 一、.
   const numberedTop = headingLines.some((h) => rankOf(h) === 1);
-  const addSection = (h: HeadingLine, line: number): void => {
+  /**
+   * The style each label shape last had, by shape and by whether the heading stood alone or ran
+   * into its paragraph: a label whose number was lost (（□）) takes it. （□）字理溯源 on its own
+   * line after the run-in items （1）（2）（3）加强… is the next （一）-style heading, （五）.
+   */
+  const styleByShape = new Map<string, HeadingMatch['style']>();
+  const shapeOf = (m: HeadingMatch): string => (m.style === 'cn-paren' || m.style === 'arabic-paren' ? '()' : m.style);
+  const addSection = (found: HeadingLine, line: number): void => {
+    let h = found;
+    const lost = h.numbering?.lost === true;
+    if (h.numbering) {
+      const shape = shapeOf(h.numbering);
+      const kind = `${shape} ${h.runIn === null ? 'alone' : 'run-in'}`;
+      if (lost) h = { ...h, numbering: { ...h.numbering, style: styleByShape.get(kind) ?? styleByShape.get(shape) ?? h.numbering.style } };
+      else styleByShape.set(shape, h.numbering.style).set(kind, h.numbering.style);
+    }
     const rank = rankOf(h);
     while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop();
     const parent = stack[stack.length - 1]?.section ?? null;
     const siblings = parent ? parent.subsections : sections;
-    const value = h.numbering ? h.numbering.path[h.numbering.path.length - 1]! : null;
+    let value = h.numbering ? h.numbering.path[h.numbering.path.length - 1]! : null;
+    if (lost) {
+      // The number the siblings before it imply; the label still prints the □.
+      const prev = [...siblings].reverse().find((s) => s.numbering.style === h.numbering!.style);
+      value = prev?.numbering.value != null ? prev.numbering.value + 1 : 1;
+    }
     let ordinal = siblings.length + 1;
     if (value === null && !parent && numberedTop) {
       const lastNumbered = [...siblings].reverse().find((sib) => sib.numbering.value !== null);
       ordinal = lastNumbered ? lastNumbered.numbering.value! + 1 : 0;
     }
     let id = `${parent ? `${parent.id}-` : 's'}${value ?? ordinal}`;
-    if (h.numbering) {
+    if (lost) {
+      warn('section-numbering', `Heading “${h.heading}” lost its number in the damaged page; it is taken as ${value}.`, { id, line }, {
+        heading: h.heading,
+        repeated: false,
+        number: null,
+        expected: value,
+      });
+    } else if (h.numbering) {
       const prev = [...siblings].reverse().find((s) => s.numbering.style === h.numbering!.style);
       const expected = prev?.numbering.value != null ? prev.numbering.value + 1 : 1;
       if (value !== expected) {
