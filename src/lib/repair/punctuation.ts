@@ -75,8 +75,9 @@ export function spaceEdits(line: string, offset: number): Edit[] {
 
 /**
  * Marks that belong to a number, not to the sentence: a thousands separator (1,286), a time
- * (06:21, 06:21:08), a ratio of digits (1:2, 7:2:1) or of decimals (mAP@0.5:0.95), and the commas of a citation's bracket ([6,8],
- * [2,5-7]). A year before a page (2017：213-230 in a reference) is the sentence's.
+ * (06:21, 06:21:08), a ratio of digits (1:2, 7:2:1) or of decimals (mAP@0.5:0.95), and the
+ * commas of a citation's bracket ([6,8], [2,5-7]). A year before a page (2017：213-230 in a
+ * reference) is the sentence's.
  */
 function numberMarks(line: string): Uint8Array {
   const out = new Uint8Array(line.length);
@@ -167,9 +168,9 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       } else if (statistics && !spaced && inChineseClause(line, open)) {
         edits.push(make(open, 0.85, 'statistics in a Chinese sentence'), make(i, 0.85, 'statistics in a Chinese sentence'));
       } else if (spaced || /[A-Za-z\u0391-\u03c9/)\]]/.test(line[open - 1] ?? '') || /[,;:!?] /.test(content) || /^[\d\s.]+±[\d\s.]+$/.test(content)) {
-        // A function's argument (f(x), σ(z), ρ(·)), a unit's (mL/(min·1.73 m²)), a subdivision of a cited
-        // article (GDPR Art. 6(1)(f)), a mean and its deviation
-        // ((63.7±9.8)岁, set as a formula), English text: ASCII.
+        // A function's argument (f(x), σ(z), ρ(·)), a unit's (mL/(min·1.73 m²)), a subdivision
+        // of a cited article (GDPR Art. 6(1)(f)), a mean and its deviation ((63.7±9.8)岁, set as a
+        // formula), English text: ASCII.
         continue;
       } else if (isChinese(prev) || (prev === '%' && inChineseClause(line, open))) {
         if (numeric && (isAsciiWord(prev) || isAsciiWord(line[i + 1]))) continue;
