@@ -168,5 +168,12 @@ function readsAsParticle(window: string, a: number, p: number, wordAfter: boolea
   const k = tokenAt(bounds, p - a);
   if (bounds[k + 1] !== p - a + 1) return false;
   if (wordAfter && (tagged[k + 1]?.word.length ?? 0) < 2) return false;
-  return bounds[k + 1]! - bounds[k]! > 1 || (tagged[k - 1]?.tag.startsWith('v') ?? false);
+  const before = tagged[k - 1];
+  return bounds[k + 1]! - bounds[k]! > 1 || ((before?.tag.startsWith('v') ?? false) && !NO_ASPECT.has(before!.word));
 }
+
+/**
+ * Verbs that link a subject to what it is or is called, and never take the durative 着: after
+ * them 著 is zhù (成为著名作家, 是著名学者), where after 穿 or 带 it is the particle (穿着名牌).
+ */
+const NO_ASPECT = new Set(['是', '为', '成为', '作为', '称为', '视为', '列为', '评为', '誉为', '被誉为', '堪称', '属于', '当选', '变成', '成']);
