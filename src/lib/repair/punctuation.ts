@@ -89,10 +89,15 @@ function numberMarks(line: string): Uint8Array {
   return out;
 }
 
-/** English-style punctuation: a mark with a space after it (`2006, 108(6): 1017`). */
+/**
+ * English-style punctuation: a mark with a space after it (`2006, 108(6): 1017`), or after the
+ * closing quote it stands inside (`“… not defeated,” he said`).
+ */
 function englishBoundary(line: string, i: number): boolean {
   const c = line.charCodeAt(i);
-  return c < 0x80 && FOLDED[c] === 1 && (line[i + 1] === ' ' || line[i + 1] === '\t');
+  if (c >= 0x80 || FOLDED[c] !== 1) return false;
+  const k = /[”’"']/.test(line[i + 1] ?? '') ? i + 2 : i + 1;
+  return line[k] === ' ' || line[k] === '\t';
 }
 
 /**
