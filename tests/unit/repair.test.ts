@@ -240,6 +240,10 @@ describe('repairPage on small pages', () => {
       '通知[EB/OL].(2018-04-18)[2023-02-10].http://www.moe.gov.cn/a.html.',
     );
     expect(repairPage('設f(x)為函數,路徑為~/.profile').text).toBe('设f(x)为函数，路径为~/.profile');
+    // A mark inside an English quotation, before its closing quote and a space, is English.
+    expect(repairPage('原文為“A man can be destroyed but not defeated,” he said.譯作“打不垮”。').text).toBe(
+      '原文为“A man can be destroyed but not defeated,” he said.译作“打不垮”。',
+    );
     // Test statistics after a term or a unit are a parenthetical of the sentence, not an argument.
     expect(repairPage('兩組年齡、BMI(t=0.664,P=0.509)比較,差值為1.25 mg/L(95%CI:0.66~1.84)。').text).toBe(
       '两组年龄、BMI（t=0.664，P=0.509）比较，差值为1.25 mg/L（95%CI：0.66～1.84）。',

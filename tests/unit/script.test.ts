@@ -106,6 +106,10 @@ describe('the 著 rule', () => {
     // 著名 after what is no verb (jieba reads 一位 着 名作家), and 著有 "has written" anywhere a
     // particle cannot stand; 杂著 "miscellaneous writings"
     expect(s('他是一位著名作家。')).toBe('他是一位著名作家。');
+    // and after a verb that links a subject to what it is, which never takes the particle
+    expect(s('兩位譯者後來都成為著名作家')).toBe('两位译者后来都成为著名作家');
+    expect(s('他是著名學者,作為著名作家')).toBe('他是著名学者,作为著名作家');
+    expect(s('他穿著名牌,帶著名片')).toBe('他穿着名牌,带着名片');
     expect(s('他著有多部作品')).toBe('他著有多部作品');
     expect(s('他的雜著三卷')).toBe('他的杂著三卷');
   });
@@ -411,6 +415,7 @@ describe('corrections.tsv', () => {
       ],
       // and the articles written later as unseen text: 文采, 下采, 标占, and 谷 for grain.
       ['本文采用下采样卷积，小目标占全部标注的41.3%。', '本文採用下採樣卷積，小目標佔全部標註的41.3%。'],
+      ['香港：中一出版社，1955；后由统一出版。', '香港：中一出版社，1955；後由統一出版。'],
       ['各府州贮谷有差，常平仓谷多用于平粜，春借谷种，秋后买谷还仓。', '各府州貯穀有差，常平倉穀多用於平糶，春借穀種，秋後買穀還倉。'],
     ];
     for (const [simplified, traditional] of cases) {
