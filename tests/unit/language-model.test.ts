@@ -138,6 +138,10 @@ describe('the shipped model', () => {
     expect(m.score('，R=0.4，调整后')).toBeGreaterThan(m.score('，琑悖扑樱，调整后') + 10);
     // Unseen characters would cost about 20 nats each, 180 for these nine.
     expect(m.score('HbA1c为7.58%')).toBeGreaterThan(-75);
+    // So are the GBK signs of numbers and units: 平均值±标准差 reads better than a sentence break
+    // and another character (平均值。严标准差, what a vanished pair there would make of it).
+    for (const sign of '±×÷≤≥℃‰') expect(m.logP(sign, '9')).toBeCloseTo(m.logP('x', 'b'), 6);
+    expect(m.score('以平均值±标准差表示')).toBeGreaterThan(m.score('以平均值。严标准差表示'));
   });
 
   it('reads the marks NFKC folded to ASCII as the full-width marks they were', () => {
