@@ -135,6 +135,10 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
   });
   // Parentheses, as pairs.
   const stack: number[] = [];
+  /** Closing brackets made full-width: a pair right after one follows it (第(1)(2)问). */
+  const restoredClose = new Set<number>();
+  /** Pairs kept ASCII as a formula's or function's brackets: their commas are the formula's (A(1,0)). */
+  const formulaPairs: Array<[number, number]> = [];
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
     // Only brackets matter here; reading codes keeps the scan from making a string per character.
@@ -168,24 +172,36 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       // Test statistics (t=0.664,P=0.509; 95%CI:0.66~1.84) after a term or unit in a Chinese
       // sentence: a parenthetical, not a function's argument, whatever stands before it.
       const statistics = /^\d+%\s?CI\b/.test(content) || (/[A-Za-z]\s*[=<>≤≥]\s*-?\d/.test(content) && /[,;]/.test(content));
+      const pair = (confidence: number, why: string): void => {
+        edits.push(make(open, confidence, why), make(i, confidence, why));
+        restoredClose.add(i);
+      };
       if (hasHan) {
-        edits.push(make(open, 0.98, 'a Chinese parenthetical'), make(i, 0.98, 'a Chinese parenthetical'));
+        pair(0.98, 'a Chinese parenthetical');
+      } else if (restoredClose.has(open - 1)) {
+        pair(0.9, 'it follows a full-width pair');
       } else if (statistics && !spaced && inChineseClause(line, open)) {
-        edits.push(make(open, 0.85, 'statistics in a Chinese sentence'), make(i, 0.85, 'statistics in a Chinese sentence'));
-      } else if (spaced || /[A-Za-z\u0391-\u03c9/)\]]/.test(line[open - 1] ?? '') || /[,;:!?] /.test(content) || /^[\d\s.]+±[\d\s.]+$/.test(content)) {
-        // A function's argument (f(x), σ(z), ρ(·)), a unit's (mL/(min·1.73 m²)), a subdivision
-        // of a cited article (GDPR Art. 6(1)(f)), a mean and its deviation ((63.7±9.8)岁, set as a
-        // formula), English text: ASCII.
+        pair(0.85, 'statistics in a Chinese sentence');
+      } else if (/^[A-Z]{2,6}$/.test(content) && !spaced && inChineseClause(line, open)) {
+        // An abbreviation glossing what stands before it (△ABD≌△ACD（SSS）, 网络（CNN）).
+        pair(0.85, 'an abbreviation in a Chinese sentence');
+      } else if (spaced || /[,;:!?] /.test(content)) {
+        continue; // English text: ASCII
+      } else if (/[A-Za-z\u0391-\u03c9/)\]=+\-×÷^*]/.test(line[open - 1] ?? '') || /^[\d\s.]+±[\d\s.]+$/.test(content)) {
+        // A function's argument (f(x), σ(z), ρ(·), A(1,0)), a formula's bracket (=(x-2)2), a
+        // unit's (mL/(min·1.73 m²)), a subdivision of a cited article (GDPR Art. 6(1)(f)), a mean
+        // and its deviation ((63.7±9.8)岁, set as a formula): ASCII, commas inside included.
+        formulaPairs.push([open, i]);
         continue;
       } else if (isChinese(prev) || (prev === '%' && inChineseClause(line, open))) {
         if (numeric && (isAsciiWord(prev) || isAsciiWord(line[i + 1]))) continue;
-        edits.push(make(open, 0.9, 'a parenthetical in Chinese text'), make(i, 0.9, 'a parenthetical in Chinese text'));
-      } else if (prev === '' && numeric && content !== '' && isChinese(line[i + 1])) {
-        // A paragraph that opens with its item's number: (1)采用… had （1）.
-        edits.push(make(open, 0.9, 'an item number before Chinese text'), make(i, 0.9, 'an item number before Chinese text'));
+        pair(0.9, 'a parenthetical in Chinese text');
+      } else if (prev === '' && numeric && content !== '' && line.charCodeAt(i + 1) >= 0x80) {
+        // A paragraph that opens with its item's number: (1)采用…, (3)∵a>0 had （1）, （3）.
+        pair(0.9, 'an item number before Chinese text');
       } else if (!numeric && inChineseClause(line, open)) {
         // Statistics after a number in a Chinese sentence (28 416.37(df=496,p<0.001)).
-        edits.push(make(open, 0.85, 'a parenthetical in a Chinese sentence'), make(i, 0.85, 'a parenthetical in a Chinese sentence'));
+        pair(0.85, 'a parenthetical in a Chinese sentence');
       }
     }
   }
@@ -212,6 +228,7 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     if (code > 0x7f || !FOLDED[code]) continue;
     const ch = line[i]!;
     if (ch === '(' || ch === ')' || inGuard(i) || numbers[i]) continue;
+    if (ch === ',' && formulaPairs.some(([a, b]) => i > a && i < b)) continue;
     const prev = before(view, i);
     const next = after(view, i);
     if (ch === '?' && !isChinese(prev) && /[\p{L}\p{N}%)\]]/u.test(line[i - 1] ?? '') && !/^\s?$/.test(line[i + 1] ?? '') && inChineseClause(view, i)) {
