@@ -240,6 +240,12 @@ describe('repairPage on small pages', () => {
       '通知[EB/OL].(2018-04-18)[2023-02-10].http://www.moe.gov.cn/a.html.',
     );
     expect(repairPage('設f(x)為函數,路徑為~/.profile').text).toBe('设f(x)为函数，路径为~/.profile');
+    // In a geometry proof: a pair after a full-width one follows it, an abbreviation glossing a
+    // term is the sentence's, a formula's brackets and a point's coordinates keep ASCII commas too.
+    expect(repairPage('第(1)(2)問是基本運算,證明:∴△ABD≌△ACD(SSS),∴A(1,0),B(3,0),y=(x-2)2-1。').text).toBe(
+      '第（1）（2）问是基本运算，证明：∴△ABD≌△ACD（SSS），∴A(1,0)，B(3,0)，y=(x-2)2-1。',
+    );
+    expect(repairPage('首段。\n    (3)∵a=1>0,拋物線開口向上').text).toBe('首段。\n（3）∵a=1>0，抛物线开口向上');
     // A mark inside an English quotation, before its closing quote and a space, is English.
     expect(repairPage('原文為“A man can be destroyed but not defeated,” he said.譯作“打不垮”。').text).toBe(
       '原文为“A man can be destroyed but not defeated,” he said.译作“打不垮”。',
