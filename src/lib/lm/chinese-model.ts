@@ -336,18 +336,20 @@ class BigramModel implements CharModel {
 }
 
 /**
- * Latin letters, digits and the signs of numbers and formulas (R=0.412, HbA1c, 95%, p<0.05, and
- * the GBK signs ±, ×, ÷, ≤, ≥, ℃, ‰ of 平均值±标准差, 640×640, MPR≥80%, 17.8 ℃): the counts hold
+ * Latin letters, digits and the signs of numbers and formulas (R=0.412, HbA1c, 95%, p<0.05, the
+ * GBK signs ±, ×, ÷, ≤, ≥, ℃, ‰ of 平均值±标准差, 640×640, MPR≥80%, 17.8 ℃, and those of a
+ * geometry proof, ∵ ∴ ∠ ⊥ ∥ △ ≌ ≈ ≠ ∞ √ π °, of ∵AB=AC，∴∠B=∠C): the counts hold
  * almost none of them, and every one would cost what an unseen character costs. A class model
  * instead: Chinese text enters such a stretch rarely, stays in it readily, and every member is as
  * likely as the next.
  */
 const LATIN = new Uint8Array(65536);
-for (const ch of '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.%=<>+±×÷≤≥℃‰') LATIN[ch.charCodeAt(0)] = 1;
+const LATIN_MEMBERS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.%=<>+±×÷≤≥℃‰∵∴∠⊥∥△≌≈≠∞√π°';
+for (const ch of LATIN_MEMBERS) LATIN[ch.charCodeAt(0)] = 1;
 function isLatin(c: number): boolean {
   return LATIN[c] === 1;
 }
-const LATIN_CLASS_SIZE = 75;
+const LATIN_CLASS_SIZE = LATIN_MEMBERS.length;
 const LATIN_EACH = -Math.log(LATIN_CLASS_SIZE);
 /** Chinese text enters a Latin stretch at one character in 200 (0.001–0.02 measured the same). */
 const LATIN_ENTER = Math.log(0.005);
