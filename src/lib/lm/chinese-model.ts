@@ -248,8 +248,8 @@ class BigramModel implements CharModel {
 
   /** log P(c | p) on codes; p < 0 means no context. A page's 著 is either the author's 着 or 著. */
   logPCode(c: number, p: number): number {
-    // One lookup each keeps the common case (two Han characters) fast.
-    if (LATIN[c] === 1 || (p >= 0 && LATIN[p] === 1)) {
+    // A comparison first keeps the common case (two Han characters) fast.
+    if ((c < LATIN_BELOW && LATIN[c] === 1) || (p >= 0 && p < LATIN_BELOW && LATIN[p] === 1)) {
       const latin = isLatin(c);
       const afterLatin = p >= 0 && isLatin(p);
       if (latin) return (afterLatin ? LATIN_STAY : LATIN_ENTER) + LATIN_EACH;
@@ -282,7 +282,7 @@ class BigramModel implements CharModel {
   }
 
   logP3Code(c: number, b: number, a: number): number {
-    if (!this.running || a < 0 || b < 0 || LATIN[c] === 1 || LATIN[b] === 1) return this.logPCode(c, b);
+    if (!this.running || a < 0 || b < 0 || (c < LATIN_BELOW && LATIN[c] === 1) || (b < LATIN_BELOW && LATIN[b] === 1)) return this.logPCode(c, b);
     const key = (a * 65536 + b) * 65536 + c;
     let v = this.tripleMemo.lookup(key, Number.NaN);
     if (Number.isNaN(v)) {
@@ -346,6 +346,8 @@ class BigramModel implements CharModel {
 const LATIN = new Uint8Array(65536);
 const LATIN_MEMBERS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.%=<>+±×÷≤≥℃‰∵∴∠⊥∥△≌≈≠∞√π°';
 for (const ch of LATIN_MEMBERS) LATIN[ch.charCodeAt(0)] = 1;
+/** Every member's code is below this (△, U+25B3, is the highest); no Han character's is. */
+const LATIN_BELOW = Math.max(...[...LATIN_MEMBERS].map((ch) => ch.charCodeAt(0))) + 1;
 function isLatin(c: number): boolean {
   return LATIN[c] === 1;
 }
