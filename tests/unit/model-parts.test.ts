@@ -90,6 +90,7 @@ describe('numbering', () => {
   it('reads a label whose numeral the repair could not restore (（□）, □、) as a lost one', () => {
     expect(matchNumbering('（□）字理溯源：把音、形、义贯通起来')).toMatchObject({ label: '（□）', lost: true, rest: '字理溯源：把音、形、义贯通起来' });
     expect(matchNumbering('□、结语')).toMatchObject({ style: 'cn-comma', lost: true });
+    expect(matchNumbering('（）推动平台协同，打通自有渠道')).toMatchObject({ label: '（）', lost: true });
     expect(matchNumbering('（□）')).toBeNull();
     expect(matchNumbering('（五）字理溯源')?.lost).toBeUndefined();
   });

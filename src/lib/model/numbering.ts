@@ -35,7 +35,7 @@ export interface HeadingMatch {
   /** What follows the label. */
   rest: string;
   /**
-   * The label's number was lost in the damaged page (`（□）`, `□、`): `style` is the shape's
+   * The label's number was lost in the damaged page (`（□）`, `□、`, `（）`): `style` is the shape's
    * likelier style and `path` is [0]; the parser takes style and number from the headings before it.
    */
   lost?: true;
@@ -53,10 +53,13 @@ const PATTERNS: Array<{ style: HeadingMatch['style']; re: RegExp }> = [
   { style: 'decimal', re: /^(\d{1,2})[\s\u3000]+(?=[^\d\s])/u },
 ];
 
-/** Labels whose number the repair could not restore and printed as □. */
+/**
+ * Labels whose number the repair could not restore and printed as □, or lost outright (（）: a
+ * pair that vanished right after a lost lead byte took the numeral with it, and nothing marks it).
+ */
 const LOST_PATTERNS: Array<{ style: HeadingMatch['style']; re: RegExp }> = [
   { style: 'cn-comma', re: /^(□{1,2})\s*、\s*/u },
-  { style: 'cn-paren', re: /^[（(]\s*(□{1,2})\s*[）)]\s*[、.．]?\s*/u },
+  { style: 'cn-paren', re: /^[（(]\s*(□{0,2})\s*[）)]\s*[、.．]?\s*/u },
 ];
 
 /** The numbering label at the start of a line, if any. */
