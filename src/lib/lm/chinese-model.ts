@@ -248,13 +248,10 @@ class BigramModel implements CharModel {
 
   /** log P(c | p) on codes; p < 0 means no context. A page's 著 is either the author's 着 or 著. */
   logPCode(c: number, p: number): number {
-    // A comparison first keeps the common case (two Han characters) fast.
-    if ((c < LATIN_BELOW && LATIN[c] === 1) || (p >= 0 && p < LATIN_BELOW && LATIN[p] === 1)) {
-      const latin = isLatin(c);
-      const afterLatin = p >= 0 && isLatin(p);
-      if (latin) return (afterLatin ? LATIN_STAY : LATIN_ENTER) + LATIN_EACH;
-      if (afterLatin) return LATIN_LEAVE + this.logPSimplified(this.code(c), -1);
-    }
+    const latin = isLatin(c);
+    const afterLatin = p >= 0 && isLatin(p);
+    if (latin) return (afterLatin ? LATIN_STAY : LATIN_ENTER) + LATIN_EACH;
+    if (afterLatin) return LATIN_LEAVE + this.logPSimplified(this.code(c), -1);
     const s = this.code(c);
     const sp = p < 0 ? -1 : this.contextCode(p);
     if (s === ZHU) return logAdd(this.logPSimplified(ZHE, sp), this.logPSimplified(ZHU, sp));
@@ -282,7 +279,7 @@ class BigramModel implements CharModel {
   }
 
   logP3Code(c: number, b: number, a: number): number {
-    if (!this.running || a < 0 || b < 0 || (c < LATIN_BELOW && LATIN[c] === 1) || (b < LATIN_BELOW && LATIN[b] === 1)) return this.logPCode(c, b);
+    if (!this.running || a < 0 || b < 0 || isLatin(c) || isLatin(b)) return this.logPCode(c, b);
     const key = (a * 65536 + b) * 65536 + c;
     let v = this.tripleMemo.lookup(key, Number.NaN);
     if (Number.isNaN(v)) {
@@ -348,8 +345,9 @@ const LATIN_MEMBERS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 for (const ch of LATIN_MEMBERS) LATIN[ch.charCodeAt(0)] = 1;
 /** Every member's code is below this (△, U+25B3, is the highest); no Han character's is. */
 const LATIN_BELOW = Math.max(...[...LATIN_MEMBERS].map((ch) => ch.charCodeAt(0))) + 1;
+/** A member of the class; the comparison first keeps the common case (a Han character) to one test. */
 function isLatin(c: number): boolean {
-  return LATIN[c] === 1;
+  return c < LATIN_BELOW && LATIN[c] === 1;
 }
 const LATIN_CLASS_SIZE = LATIN_MEMBERS.length;
 const LATIN_EACH = -Math.log(LATIN_CLASS_SIZE);
