@@ -505,6 +505,40 @@ describe('parseArticle on small hand-made editions', () => {
     expect(codes(a)).not.toContain('reference-unparsed');
   });
 
+  it('reads translators and editors, edition statements, long Latin author lists and bodies', () => {
+    const a = parseArticle(
+      edition([
+        '题目',
+        '正文[1-6]。',
+        '参考文献：',
+        '[1] 岸本美绪.清代中国的物价与经济波动[M].刘迪瑞，译.北京：社会科学文献出版社，2010.',
+        '[2] 李东垣.脾胃论[M].文 魁，丁国华，整理.北京：人民卫生出版社，2005.',
+        '[3] 鲍士旦.土壤农化分析[M].3版.北京：中国农业出版社，2000.',
+        '[4] STANGHELLINI V, CHAN F K, HASLER W L, et al. Gastroduodenal disorders[J]. Gastroenterology, 2016, 150(6): 1380-1392.',
+        '[5] International Electrotechnical Commission. Photovoltaic (PV) systems - Part 3: Outdoor infrared thermography: IEC TS 62446-3:2017[S]. Geneva: IEC, 2017.',
+        '[6] Studies on the history of translation in modern China and the reception of foreign fiction. Beijing: Some Press, 2001.',
+      ]),
+    );
+    const [r1, r2, r3, r4, r5, r6] = a.references;
+    expect(r1).toMatchObject({ title: '清代中国的物价与经济波动', place: '北京', publisher: '社会科学文献出版社', year: 2010, edition: null });
+    expect(r1!.contributors).toEqual({ names: [{ display: '刘迪瑞', name: '刘迪瑞' }], role: '译' });
+    expect(r2!.contributors?.names.map((n) => n.display)).toEqual(['文 魁', '丁国华']);
+    expect(r2).toMatchObject({ place: '北京', publisher: '人民卫生出版社' });
+    expect(r2!.contributors?.role).toBe('整理');
+    expect(r3).toMatchObject({ edition: '3版', contributors: null, place: '北京', publisher: '中国农业出版社', year: 2000 });
+    expect(r4).toMatchObject({ title: 'Gastroduodenal disorders', container: 'Gastroenterology', etAl: true });
+    expect(r4!.authors.map((n) => n.name)).toEqual(['STANGHELLINI V', 'CHAN F K', 'HASLER W L']);
+    expect(r5!.authors.map((n) => n.name)).toEqual(['International Electrotechnical Commission']);
+    expect(r5!.title).toMatch(/^Photovoltaic \(PV\) systems/);
+    // A long English title before the first period is not an author list.
+    expect(r6!.authors).toEqual([]);
+    expect(r6!.title).toMatch(/^Studies on the history/);
+    // The traditional model converts the contributors and keeps the edition's numeral.
+    const hant = articleInScript(a, 'zh-Hant');
+    expect(hant.references[1]!.contributors).toEqual({ names: [{ display: '文 魁', name: '文魁' }, { display: '丁國華', name: '丁國華' }], role: '整理' });
+    expect(hant.references[2]!.edition).toBe('3版');
+  });
+
   it('reads an author line under the title, padded names included', () => {
     const a = parseArticle(edition(['题目', '汤金金 孙 荣', '摘要：一句话。']));
     expect(a.meta.authors?.value).toEqual([

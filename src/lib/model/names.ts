@@ -81,6 +81,9 @@ export function splitNames(list: string): NameList {
 /** Words an English title has and a person's name does not. */
 const ENGLISH_TITLE_WORD = /\b(?:on|of|the|and|in|for|with|from|under|between|towards?|study|analysis|research)\b/i;
 
+/** A Latin person's or body's name, not an English title: no function words (On Grassroots Governance in China). */
+export const latinName = (name: string): boolean => /^[A-Za-z][A-Za-z\s.'-]{0,40}$/.test(name) && !ENGLISH_TITLE_WORD.test(name);
+
 /**
  * Whether a string reads as a list of person (or body) names rather than a title: short chunks,
  * Han names of at most 6 characters without their pad, or Latin names.
@@ -93,7 +96,6 @@ export function looksLikeNames(list: string, opts: { maxHan?: number } = {}): bo
   if (names.length === 0) return etAl;
   return names.every((n) => {
     if (HAN_ONLY.test(n.name)) return [...n.name].length >= 2 && [...n.name].length <= maxHan;
-    // A Latin name, not an English title: no function words (On Grassroots Governance in China).
-    return /^[A-Za-z][A-Za-z\s.'-]{0,40}$/.test(n.name) && !ENGLISH_TITLE_WORD.test(n.name);
+    return latinName(n.name);
   });
 }

@@ -2,7 +2,7 @@
 // (authors. title[type]. container, year(issue): pages. URL. DOI), keeping the printed string.
 // It never resolves citations and never invents a field the entry does not print.
 
-import { splitNames } from './names.ts';
+import { latinName, splitNames } from './names.ts';
 import type { PersonName, Reference } from './types.ts';
 
 /** `参考文献：`, `[参考文献]`, `注释：`, `参考文献（References）：` … on a line of their own. */
@@ -62,12 +62,43 @@ function splitFirst(s: string): [string, string] | null {
   return null;
 }
 
-/** Whether the part before the first separator is an author list rather than part of a title. */
+/**
+ * Whether the part before the first separator is an author list rather than part of a title. A
+ * Chinese list is short; a Latin one may run longer (`STANGHELLINI V, CHAN F K, HASLER W L, et
+ * al`, `International Electrotechnical Commission`) when every name in it reads as a name.
+ */
 function authorPart(s: string): boolean {
   const t = s.trim();
-  if (t === '' || t.length > 40) return false;
-  if (/[：:“”《》？！?!（）()]/u.test(t)) return false;
-  return splitNames(t).names.length > 0;
+  if (t === '' || /[：:“”《》？！?!（）()]/u.test(t)) return false;
+  const { names } = splitNames(t);
+  if (t.length <= 40) return names.length > 0;
+  return t.length <= 160 && /^[\x20-\x7e]+$/.test(t) && names.length > 0 && names.every((n) => latinName(n.name));
+}
+
+/** Roles of other contributors after a title (GB/T 7714 其他责任者): `刘迪瑞，译`, `王 宁，校注`. */
+const CONTRIBUTOR_ROLE = /[，,]\s*((?:[编译注校笺疏辑评点选整理]|主编|合?编|译注|校注|点校|校点|选编|编译|整理|辑校|笺注|评注)+)$/u;
+/** An edition statement (版本项): `3版`, `第2版`, `修订版`, `2nd ed`. */
+const EDITION = /^(?:第?\s*[\d一二三四五六七八九十]+\s*版|(?:修订|增订|修订增补)版|\d+(?:st|nd|rd|th)\s+ed(?:ition)?)$/iu;
+
+/**
+ * Take the contributors and the edition statement off the front of a book's tail (`刘迪瑞，译.
+ * 3版.北京：…`), and give back the rest. Only segments that a publication line still follows.
+ */
+function takeContributorsAndEdition(tail: string, out: ParsedReference): string {
+  let rest = tail.replace(/^[\s.．]+/u, '');
+  for (let split = splitFirst(rest); split; split = splitFirst(rest)) {
+    const segment = trimPunct(split[0]);
+    const role = CONTRIBUTOR_ROLE.exec(segment);
+    if (!out.contributors && role && segment.length > role[0].length) {
+      const names = splitNames(segment.slice(0, role.index));
+      if (names.names.length === 0 || !names.names.every((n) => [...n.name].length <= 40)) break;
+      out.contributors = { names: names.names, role: role[1]! };
+    } else if (!out.edition && EDITION.test(segment)) {
+      out.edition = segment;
+    } else break;
+    rest = split[1];
+  }
+  return rest;
 }
 
 /** Tail fields: what follows the title (container, place, year, issue, pages, date). */
@@ -157,7 +188,7 @@ function parseHost(host: string, out: ParsedReference): void {
 /** Parse the body of one entry (its number already removed). */
 export function parseReference(body: string): ParsedReference {
   const out: ParsedReference = {
-    type: null, authors: [], etAl: false, title: null, container: null, publisher: null, place: null,
+    type: null, authors: [], etAl: false, title: null, contributors: null, edition: null, container: null, publisher: null, place: null,
     year: null, volume: null, issue: null, date: null, pages: null, url: null, doi: null,
   };
   let rest = body.trim();
@@ -199,6 +230,6 @@ export function parseReference(body: string): ParsedReference {
     }
   }
   out.title = orNull(head);
-  parseTail(tail, out.type, out);
+  parseTail(takeContributorsAndEdition(tail, out), out.type, out);
   return out;
 }

@@ -170,6 +170,13 @@ export interface Reference {
   etAl: boolean;
   title: string | null;
   /**
+   * Other contributors printed after the title (GB/T 7714's 其他责任者): `刘迪瑞，译` gives the
+   * translator 刘迪瑞 with the role `译`; `文 魁，丁国华，整理` two editors with `整理`.
+   */
+  contributors: { names: PersonName[]; role: string } | null;
+  /** The edition statement as printed (版本项): `3版`, `第2版`, `2nd ed`. */
+  edition: string | null;
+  /**
    * What holds the work: journal, newspaper, host book or proceedings; for a book, thesis or
    * report, its publisher (university, institute).
    */
