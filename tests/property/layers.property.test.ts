@@ -1,4 +1,4 @@
-// Property test of every layer of the repair but the mojibake runs: whole pages of seventeen clean
+// Property test of every layer of the repair but the mojibake runs: whole pages of twenty-three clean
 // articles, damaged by the simulator with furniture, script conversion, pinyin tags, lost spaces
 // and folded punctuation but no runs, must repair to the article exactly. The bundled one is on
 // social governance; sixteen were composed for the tests: a survey in education (statistics, Latin
@@ -13,7 +13,11 @@
 // agronomy (℃, kg/hm2, an English abstract), the Chinese translations of a novel (English
 // quotations, 欧内斯特·海明威, ①, 成为著名作家), Party building (“三会一课”, [N] and [EB/OL]), a
 // geometry lesson (∵∴, △ABD≌△ACD（SSS）, A(1,0)), short-video media (#话题#, @账号, 10万+) and a
-// case report (15.6×10^9/L↑, 0.5 g bid).
+// case report (15.6×10^9/L↑, 0.5 g bid); and six more in the fourteenth session: dialectology (IPA
+// the page could not hold, tone values), PM2.5 chemistry (SO42-, μg/m3, an English block after
+// the references), Dunhuang inscriptions (reign years, endnotes ①②), psychology (95%CI[0.078,0.134],
+// DOIs, 张（Zhang）), guqin temperament (531441:524288, log2(f2/f1), 宫商角徵羽) and named-entity
+// recognition for classical texts (BERT-CRF, X=(x_1, …, x_n), ∇ lost as ?).
 // Where print itself varies
 // (（2021） or (63.7±9.8)岁), the composed articles follow the common convention the repair
 // keeps. A character GBK cannot hold (χ²) is lost on the page as `?`; the edition marks it (see
@@ -44,7 +48,25 @@ function firstDifference(got: string, want: string): string {
   return 'same';
 }
 
-describe.each(['000', '001', '002', '003', '004', '005', '006', '007', '008', '009', '010', '011', '012', '013', '014', '015', '016'])('pages of clean article %s without mojibake runs', (name) => {
+/**
+ * Characters the page cannot tell apart, by article: the page's table writes both as one
+ * traditional character (徵 for 征 and for the note 徵 of 宫商角徵羽, 顎 for 颚 and for the 腭 of
+ * 腭化), OpenCC restores one of them, and nothing on the page says which the author wrote. The
+ * comparison accepts the one OpenCC gives where the author wrote the other, and nothing else.
+ */
+const INDISTINCT: Record<string, Array<[author: string, restored: string]>> = {
+  '017': [['腭', '颚']],
+  '021': [['徵', '征']],
+};
+function fold(want: string, got: string, name: string): string {
+  const pairs = INDISTINCT[name];
+  if (!pairs || want.length !== got.length) return want;
+  let out = '';
+  for (let i = 0; i < want.length; i++) out += pairs.some(([a, r]) => want[i] === a && got[i] === r) ? got[i] : want[i];
+  return out;
+}
+
+describe.each(['000', '001', '002', '003', '004', '005', '006', '007', '008', '009', '010', '011', '012', '013', '014', '015', '016', '017', '018', '019', '020', '021', '022'])('pages of clean article %s without mojibake runs', (name) => {
   const article = parseCleanEdition(fixture(`clean/${name}.zh-Hans.txt`), JSON.parse(fixture(`clean/${name}.meta.json`)));
 
   it(`repair to the article exactly (${PAGES} pages)`, () => {
@@ -52,7 +74,7 @@ describe.each(['000', '001', '002', '003', '004', '005', '006', '007', '008', '0
       const sim = simulatePage(article, seed, { misalign: { runs: 0 } });
       expect(sim.page).not.toBe(sim.edition);
       const got = repairPage(sim.page, { source: `simulated:${name}:${seed}` }).text;
-      const want = reachableEdition(sim.edition);
+      const want = fold(reachableEdition(sim.edition), got, name);
       expect(got === want, `seed ${seed}, ${firstDifference(got, want)}`).toBe(true);
     }
   });

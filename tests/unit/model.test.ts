@@ -509,19 +509,26 @@ describe('parseArticle on small hand-made editions', () => {
     const a = parseArticle(
       edition([
         '题目',
-        '正文[1-6]。',
+        '正文[1-9]。',
         '参考文献：',
         '[1] 岸本美绪.清代中国的物价与经济波动[M].刘迪瑞，译.北京：社会科学文献出版社，2010.',
         '[2] 李东垣.脾胃论[M].文 魁，丁国华，整理.北京：人民卫生出版社，2005.',
         '[3] 鲍士旦.土壤农化分析[M].3版.北京：中国农业出版社，2000.',
+        '[7] 格里格 R J，津巴多 P G.心理学与生活[M].王 垒，王 甦，等译.北京：人民邮电出版社，2003.',
+        '[8] 王福堂.汉语方言语音的演变和层次[M].修订本.北京：语文出版社，2005.',
+        '[9] 湖南省方言普查组.涟源方言字音调查表：油印本[Z].长沙：湖南省方言普查组，1959.',
         '[4] STANGHELLINI V, CHAN F K, HASLER W L, et al. Gastroduodenal disorders[J]. Gastroenterology, 2016, 150(6): 1380-1392.',
         '[5] International Electrotechnical Commission. Photovoltaic (PV) systems - Part 3: Outdoor infrared thermography: IEC TS 62446-3:2017[S]. Geneva: IEC, 2017.',
         '[6] Studies on the history of translation in modern China and the reception of foreign fiction. Beijing: Some Press, 2001.',
       ]),
     );
-    const [r1, r2, r3, r4, r5, r6] = a.references;
+    const [r1, r2, r3, r4, r5, r6, r7, r8, r9] = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => a.references.find((r) => r.number === n));
     expect(r1).toMatchObject({ title: '清代中国的物价与经济波动', place: '北京', publisher: '社会科学文献出版社', year: 2010, edition: null });
-    expect(r1!.contributors).toEqual({ names: [{ display: '刘迪瑞', name: '刘迪瑞' }], role: '译' });
+    expect(r1!.contributors).toEqual({ names: [{ display: '刘迪瑞', name: '刘迪瑞' }], role: '译', etAl: false });
+    expect(r7!.contributors).toEqual({ names: [{ display: '王 垒', name: '王垒' }, { display: '王 甦', name: '王甦' }], role: '译', etAl: true });
+    expect(r7).toMatchObject({ place: '北京', publisher: '人民邮电出版社', year: 2003 });
+    expect(r8).toMatchObject({ edition: '修订本', place: '北京', publisher: '语文出版社' });
+    expect(r9).toMatchObject({ type: 'Z', place: '长沙', publisher: '湖南省方言普查组', year: 1959 });
     expect(r2!.contributors?.names.map((n) => n.display)).toEqual(['文 魁', '丁国华']);
     expect(r2).toMatchObject({ place: '北京', publisher: '人民卫生出版社' });
     expect(r2!.contributors?.role).toBe('整理');
@@ -535,8 +542,8 @@ describe('parseArticle on small hand-made editions', () => {
     expect(r6!.title).toMatch(/^Studies on the history/);
     // The traditional model converts the contributors and keeps the edition's numeral.
     const hant = articleInScript(a, 'zh-Hant');
-    expect(hant.references[1]!.contributors).toEqual({ names: [{ display: '文 魁', name: '文魁' }, { display: '丁國華', name: '丁國華' }], role: '整理' });
-    expect(hant.references[2]!.edition).toBe('3版');
+    expect(hant.references.find((r) => r.number === 2)!.contributors).toEqual({ names: [{ display: '文 魁', name: '文魁' }, { display: '丁國華', name: '丁國華' }], role: '整理', etAl: false });
+    expect(hant.references.find((r) => r.number === 3)!.edition).toBe('3版');
   });
 
   it('reads an author line under the title, padded names included', () => {

@@ -230,6 +230,31 @@ describe('repairPage on small pages', () => {
     // A row of no-break spaces before a space (an equation's number set off) is a row of spaces.
     expect(repairPage('lnY = β0 + β1X + εit??? (1)').text).toBe('lnY = β0 + β1X + εit    (1)');
     expect(repairPage('甲?? 乙').text).toBe('甲   乙');
+    // IPA in a dialect survey: after an opening bracket or a space, inside a word, between list
+    // marks, or next to another lost character, ? is no question mark.
+    expect(repairPage('“細伢子”記作[?i35 ?a13],送氣t??yn55;舌面音t?、d?、?、?。').text).toBe(
+      '“细伢子”记作[□i35 □a13]，送气t□□yn55；舌面音t□、d□、□、□。',
+    );
+    // An operator before it, a word after it: ∇ in g=∇_e L; a question at a formula's end stays one.
+    expect(repairPage('梯度g=?_e L,求x=?').text).toBe('梯度g=□_e L，求x=？');
+  });
+
+  it('reads item numbers, intervals, DOIs, long ratios and formulas in Chinese text', () => {
+    const cases: Array<[page: string, edition: string]> = [
+      ['結果顯示:(1)27.52%的學生失眠;(2)兩者相關。', '结果显示：（1）27.52%的学生失眠；（2）两者相关。'],
+      ['(3)PMF解析出7類源。', '（3）PMF解析出7类源。'],
+      ['間接效應為0.105,95%CI[0.078,0.134],不包含0。', '间接效应为0.105，95%CI[0.078,0.134]，不包含0。'],
+      ['[3] 錢銘.手機依賴[J].心理,2021,29(8):1245-1250.DOI:10.13342/j.cnki.1.', '[3] 钱铭.手机依赖[J].心理，2021，29(8)：1245-1250.DOI:10.13342/j.cnki.1.'],
+      ['即3^12/2^19 = 531441:524288,約23.46音分。', '即3^12/2^19 = 531441:524288，约23.46音分。'],
+      ['由c = 1200 × log2(f2/f1)求得,比值法對(OC/EC)min的取值較敏感。', '由c = 1200 × log2(f2/f1)求得，比值法对(OC/EC)min的取值较敏感。'],
+      // A unit before a parenthetical is no function: 30 m2（5 m×6 m）.
+      ['小區面積30 m2(5 m×6 m),隨機排列。', '小区面积30 m2（5 m×6 m），随机排列。'],
+      // The commas of a formula's tuple with spaces stay ASCII, … included.
+      ['輸入句子X=(x_1, x_2, …, x_n),編碼後得到隱向量序列。', '输入句子X=(x_1, x_2, …, x_n)，编码后得到隐向量序列。'],
+      // A name's romanisation is no pinyin tag: 張(Zhang)和吳(Wu).
+      ['張(Zhang)和吳(Wu)發現,自我調節', '张（Zhang）和吴（Wu）发现，自我调节'],
+    ];
+    for (const [page, edition] of cases) expect(repairPage(page).text).toBe(edition);
   });
 
   it('keeps ASCII marks in English references, numbers, times and citation brackets', () => {

@@ -75,10 +75,10 @@ function authorPart(s: string): boolean {
   return t.length <= 160 && /^[\x20-\x7e]+$/.test(t) && names.length > 0 && names.every((n) => latinName(n.name));
 }
 
-/** Roles of other contributors after a title (GB/T 7714 其他责任者): `刘迪瑞，译`, `王 宁，校注`. */
-const CONTRIBUTOR_ROLE = /[，,]\s*((?:[编译注校笺疏辑评点选整理]|主编|合?编|译注|校注|点校|校点|选编|编译|整理|辑校|笺注|评注)+)$/u;
-/** An edition statement (版本项): `3版`, `第2版`, `修订版`, `2nd ed`. */
-const EDITION = /^(?:第?\s*[\d一二三四五六七八九十]+\s*版|(?:修订|增订|修订增补)版|\d+(?:st|nd|rd|th)\s+ed(?:ition)?)$/iu;
+/** Roles of other contributors after a title (GB/T 7714 其他责任者): `刘迪瑞，译`, `王 垒，王 甦，等译`, `俞剑华，注释`. */
+const CONTRIBUTOR_ROLE = /[，,]\s*(等\s*)?([主合]?[编译注释校笺疏辑评点选整理订审]{1,4})$/u;
+/** An edition statement (版本项): `3版`, `第2版`, `修订本`, `2nd ed`. */
+const EDITION = /^(?:第?\s*[\d一二三四五六七八九十]+\s*版|(?:修订|增订|增补|校订|重订)+[版本]|\d+(?:st|nd|rd|th)\s+ed(?:ition)?)$/iu;
 
 /**
  * Take the contributors and the edition statement off the front of a book's tail (`刘迪瑞，译.
@@ -92,7 +92,7 @@ function takeContributorsAndEdition(tail: string, out: ParsedReference): string 
     if (!out.contributors && role && segment.length > role[0].length) {
       const names = splitNames(segment.slice(0, role.index));
       if (names.names.length === 0 || !names.names.every((n) => [...n.name].length <= 40)) break;
-      out.contributors = { names: names.names, role: role[1]! };
+      out.contributors = { names: names.names, role: role[2]!, etAl: role[1] !== undefined || names.etAl };
     } else if (!out.edition && EDITION.test(segment)) {
       out.edition = segment;
     } else break;
@@ -125,7 +125,9 @@ function parseTail(tail: string, type: string | null, out: ParsedReference): voi
   // Journal: 江西社会科学，2018(08):12-15. / 2018，36(2)：1-9.
   const journal =
     /^(.+?)\s*[，,]\s*(\d{4})\s*(?:[，,]\s*(\d+)\s*)?(?:[（(]\s*([^()（）]+?)\s*[)）])?\s*(?:[：:]\s*([\d\s\-–—~,，+]+))?$/u.exec(t);
-  if (journal && kind !== 'M' && kind !== 'D' && kind !== 'R' && kind !== 'S') {
+  // A `place：publisher` before the year is a publication line, whatever the type (长沙：湖南省方言普查组，1959 [Z]).
+  const placed = journal !== null && /^[^：:，,]{1,12}[：:]/u.test(journal[1]!);
+  if (journal && !placed && kind !== 'M' && kind !== 'D' && kind !== 'R' && kind !== 'S') {
     out.container = orNull(journal[1]);
     out.year = Number(journal[2]);
     out.volume = journal[3] ?? null;

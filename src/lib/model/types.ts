@@ -171,9 +171,10 @@ export interface Reference {
   title: string | null;
   /**
    * Other contributors printed after the title (GB/T 7714's 其他责任者): `刘迪瑞，译` gives the
-   * translator 刘迪瑞 with the role `译`; `文 魁，丁国华，整理` two editors with `整理`.
+   * translator 刘迪瑞 with the role `译`; `文 魁，丁国华，整理` two editors with `整理`; `王 垒，王 甦，
+   * 等译` two translators and others (`etAl`).
    */
-  contributors: { names: PersonName[]; role: string } | null;
+  contributors: { names: PersonName[]; role: string; etAl: boolean } | null;
   /** The edition statement as printed (版本项): `3版`, `第2版`, `2nd ed`. */
   edition: string | null;
   /**

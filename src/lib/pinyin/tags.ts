@@ -52,7 +52,7 @@ export const MISFIT = 0.1;
  * - 0.6 the letters of a reading with another tone (`一(yí)`: a tone-sandhi spelling)
  * - `MISFIT` (0.1) a pinyin syllable that is not a reading of the character (`測(xí)`)
  * - 0 not a pinyin syllable at all (`PSQI`, `一`, `2021`)
- * Capitalised (`Guān`) costs 0.05; all capitals (`AN`, `A`) caps it at 0.3 since that is how
+ * Capitalised (`Guān`) costs 0.05, capitalised without a tone (`Zhang`) caps it at 0.3; all capitals (`AN`, `A`) caps it at 0.3 since that is how
  * abbreviations and labels are written.
  */
 export function readingFit(char: string, written: string): number {
@@ -120,7 +120,9 @@ function fitUncached(char: string, written: Written, wantMisfit: boolean): numbe
   } else {
     c = 0.6;
   }
-  if (p.letterCase === 'capital') c -= 0.05;
+  // A capitalised syllable without a tone is how a name is romanised (张（Zhang）和吴（Wu）), never
+  // how the site tags; with a tone mark it may still be a tag at a sentence's start.
+  if (p.letterCase === 'capital') c = p.tone === null ? Math.min(c, 0.3) : c - 0.05;
   else if (p.letterCase === 'upper') c = Math.min(c, 0.3);
   return c;
 }

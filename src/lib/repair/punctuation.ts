@@ -40,10 +40,10 @@ function after(line: string, i: number): string {
   return k < line.length ? line[k]! : '';
 }
 
-/** Spans of URLs, e-mail addresses and DOIs: punctuation inside them is never touched. */
+/** Spans of URLs, e-mail addresses and DOIs (with their `DOI:` label): punctuation inside them is never touched. */
 function protectedSpans(line: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const re = /(?:https?|ftp):\/\/[\x21-\x7e]+|www\.[\x21-\x7e]+|\b10\.\d{4,}\/[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+/g;
+  const re = /(?:https?|ftp):\/\/[\x21-\x7e]+|www\.[\x21-\x7e]+|(?:\b(?:DOI|doi):\s*)?\b10\.\d{4,}\/[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line))) out.push([m.index, m.index + m[0].length]);
   return out;
@@ -63,7 +63,8 @@ export function spaceEdits(line: string, offset: number): Edit[] {
     const next = line[end];
     const prev = line[i - 1];
     const inNumber = end === i + 1 && /\d/.test(prev ?? '') && /^\d{3}(?![\d])/.test(line.slice(end)) && !/\d{4}$|\.\d+$/.test(line.slice(0, i));
-    if (inNumber || spaceLike(next) || (spaceLike(prev) && next !== undefined)) {
+    // After a space and before a letter it is a lost character instead ([□i35 ?a13]: IPA's ŋ).
+    if (inNumber || spaceLike(next) || (spaceLike(prev) && next !== undefined && !/[A-Za-z]/.test(next))) {
       for (let k = i; k < end; k++) {
         edits.push({ start: offset + k, end: offset + k + 1, reading: ' ', kind: 'space', confidence: 0.95, note: 'a lost no-break space, shown as ? on the page' });
       }
@@ -75,13 +76,13 @@ export function spaceEdits(line: string, offset: number): Edit[] {
 
 /**
  * Marks that belong to a number, not to the sentence: a thousands separator (1,286), a time
- * (06:21, 06:21:08), a ratio of digits (1:2, 7:2:1) or of decimals (mAP@0.5:0.95), and the
+ * (06:21, 06:21:08), a ratio of digits (1:2, 7:2:1, 531441:524288; not a year's four digits) or of decimals (mAP@0.5:0.95), and the
  * commas of a citation's bracket ([6,8], [2,5-7]). A year before a page (2017：213-230 in a
  * reference) is the sentence's.
  */
 function numberMarks(line: string): Uint8Array {
   const out = new Uint8Array(line.length);
-  const re = /(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d.])|(?<!\d)\d{1,2}(?::\d\d)+(?!\d)|(?<![\d.])\d(?::\d)+(?![\d.])|(?<![\d.])\d+(?:\.\d+)?:\d+\.\d+(?![\d.])|(?<![\d.])\d+\.\d+:\d+(?![\d.])|\[[\d,\-–\s]+\]/g;
+  const re = /(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d.])|(?<!\d)\d{1,2}(?::\d\d)+(?!\d)|(?<![\d.])\d(?::\d)+(?![\d.])|(?<![\d.])\d+(?:\.\d+)?:\d+\.\d+(?![\d.])|(?<![\d.])\d+\.\d+:\d+(?![\d.])|(?<![\d.])(?:\d{1,3}|\d{5,})(?::\d+)+(?![\d.\-–])|\[[\d,\-–\s]+\]/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line))) {
     for (let k = m.index; k < m.index + m[0].length; k++) if (line[k] === ',' || line[k] === ':') out[k] = 1;
@@ -98,6 +99,22 @@ function englishBoundary(line: string, i: number): boolean {
   if (c >= 0x80 || FOLDED[c] !== 1) return false;
   const k = /[”’"']/.test(line[i + 1] ?? '') ? i + 2 : i + 1;
   return line[k] === ' ' || line[k] === '\t';
+}
+
+/**
+ * Whether the `?` at i stands for a character GBK could not hold rather than a question mark: a
+ * question mark never stands right before a word or inside one, after a space, an opening bracket
+ * or an operator, after a list's or a clause's mark, or next to another such character.
+ */
+function lostCharacter(line: string, i: number, lost: ReadonlySet<number>): boolean {
+  const p = line[i - 1] ?? '';
+  const n = line[i + 1] ?? '';
+  if (n === '' || /\s|[”’"']/u.test(n)) return false;
+  if (lost.has(i - 1)) return true;
+  if (/[\p{L}\p{N}%)\]]/u.test(p) && !isChinese(p)) return true;
+  if (/[ \t]/.test(p)) return /[A-Za-z]/.test(n);
+  if (/[[(（=+×÷/_^]/u.test(p)) return /[\p{L}\p{N}?_]/u.test(n) && !isChinese(n);
+  return /[、，；,;]/u.test(p);
 }
 
 /**
@@ -137,8 +154,11 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
   const stack: number[] = [];
   /** Closing brackets made full-width: a pair right after one follows it (第(1)(2)问). */
   const restoredClose = new Set<number>();
-  /** Pairs kept ASCII as a formula's or function's brackets: their commas are the formula's (A(1,0)). */
-  const formulaPairs: Array<[number, number]> = [];
+  /**
+   * Pairs kept ASCII as a formula's or function's brackets, or as English text's: their commas
+   * are theirs (A(1,0), X=(x_1, x_2, …, x_n)).
+   */
+  const asciiPairs: Array<[number, number]> = [];
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
     // Only brackets matter here; reading codes keeps the scan from making a string per character.
@@ -171,6 +191,9 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       const spaced = /[ \t]/.test(line[i + 1] ?? '') || (/[ \t]/.test(line[open - 1] ?? '') && prev !== '');
       // Test statistics (t=0.664,P=0.509; 95%CI:0.66~1.84) after a term or unit in a Chinese
       // sentence: a parenthetical, not a function's argument, whatever stands before it.
+      // An item's number after a clause's mark or at the paragraph's start, text right after it
+      // (结果显示：(1)27.52%的…；(2)…, (3)PMF解析出…): the list's, in Chinese text.
+      const item = /^\d{1,2}$/.test(content) && (prev === '' || /^[,;:，；：。]$/.test(prev)) && !/^\s?$/.test(line[i + 1] ?? '') && inChineseClause(line, open);
       const statistics = /^\d+%\s?CI\b/.test(content) || (/[A-Za-z]\s*[=<>≤≥]\s*-?\d/.test(content) && /[,;]/.test(content));
       const pair = (confidence: number, why: string): void => {
         edits.push(make(open, confidence, why), make(i, confidence, why));
@@ -185,20 +208,26 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       } else if (/^[A-Z]{2,6}$/.test(content) && !spaced && inChineseClause(line, open)) {
         // An abbreviation glossing what stands before it (△ABD≌△ACD（SSS）, 网络（CNN）).
         pair(0.85, 'an abbreviation in a Chinese sentence');
+      } else if (item) {
+        pair(0.9, 'an item number in Chinese text');
       } else if (spaced || /[,;:!?] /.test(content)) {
-        continue; // English text: ASCII
-      } else if (/[A-Za-z\u0391-\u03c9/)\]=+\-×÷^*]/.test(line[open - 1] ?? '') || /^[\d\s.]+±[\d\s.]+$/.test(content)) {
-        // A function's argument (f(x), σ(z), ρ(·), A(1,0)), a formula's bracket (=(x-2)2), a
-        // unit's (mL/(min·1.73 m²)), a subdivision of a cited article (GDPR Art. 6(1)(f)), a mean
-        // and its deviation ((63.7±9.8)岁, set as a formula): ASCII, commas inside included.
-        formulaPairs.push([open, i]);
+        asciiPairs.push([open, i]); // English text: ASCII
+        continue;
+      } else if (
+        /[A-Za-z\u0391-\u03c9/)\]=+\-×÷^*]/.test(line[open - 1] ?? '') ||
+        (/[A-Za-z]\d+$/.test(line.slice(Math.max(0, open - 8), open)) && !content.includes(' ')) ||
+        /^[\d\s.]+±[\d\s.]+$/.test(content) ||
+        (/^[A-Za-z]/.test(line[i + 1] ?? '') && /[/*^=+]/.test(content))
+      ) {
+        // A function's argument (f(x), σ(z), ρ(·), A(1,0), log2(f2/f1)), a formula's bracket
+        // (=(x-2)2, (OC/EC)min), a unit's (mL/(min·1.73 m²)), a subdivision of a cited article
+        // (GDPR Art. 6(1)(f)), a mean and its deviation ((63.7±9.8)岁, set as a formula): ASCII,
+        // commas inside included.
+        asciiPairs.push([open, i]);
         continue;
       } else if (isChinese(prev) || (prev === '%' && inChineseClause(line, open))) {
         if (numeric && (isAsciiWord(prev) || isAsciiWord(line[i + 1]))) continue;
         pair(0.9, 'a parenthetical in Chinese text');
-      } else if (prev === '' && numeric && content !== '' && line.charCodeAt(i + 1) >= 0x80) {
-        // A paragraph that opens with its item's number: (1)采用…, (3)∵a>0 had （1）, （3）.
-        pair(0.9, 'an item number before Chinese text');
       } else if (!numeric && inChineseClause(line, open)) {
         // Statistics after a number in a Chinese sentence (28 416.37(df=496,p<0.001)).
         pair(0.85, 'a parenthetical in a Chinese sentence');
@@ -223,17 +252,23 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     view = out + line.slice(at);
   }
   const numbers = numberMarks(line);
+  /** `?` read as characters GBK could not hold. */
+  const lost = new Set<number>();
+  // Square brackets hold an interval or a citation (95%CI[0.078,0.134], [1,5]): their commas are theirs.
+  const squarePairs = [...line.matchAll(/\[[^[\]\p{Script=Han}]*\]/gu)].map((m): [number, number] => [m.index, m.index + m[0].length - 1]);
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
     if (code > 0x7f || !FOLDED[code]) continue;
     const ch = line[i]!;
     if (ch === '(' || ch === ')' || inGuard(i) || numbers[i]) continue;
-    if (ch === ',' && formulaPairs.some(([a, b]) => i > a && i < b)) continue;
+    if (ch === ',' && (asciiPairs.some(([a, b]) => i > a && i < b) || squarePairs.some(([a, b]) => i > a && i < b))) continue;
     const prev = before(view, i);
     const next = after(view, i);
-    if (ch === '?' && !isChinese(prev) && /[\p{L}\p{N}%)\]]/u.test(line[i - 1] ?? '') && !/^\s?$/.test(line[i + 1] ?? '') && inChineseClause(view, i)) {
-      // χ?检验, R?=0.41, kg/m?为, 100%?MPR: not a question, but a character GBK could not hold (², −),
-      // which the page could only write as ?. Nothing says which it was.
+    if (ch === '?' && lostCharacter(line, i, lost) && inChineseClause(view, i)) {
+      // χ?检验, R?=0.41, kg/m?为, 100%?MPR, [?i35], t??yn, 、?、: not a question, but a character
+      // GBK could not hold (², −, IPA's ɕ ʰ ȵ), which the page could only write as ?. Nothing
+      // says which it was.
+      lost.add(i);
       edits.push({ start: offset + i, end: offset + i + 1, reading: '□', kind: 'lacuna', confidence: 0.7, note: 'a character the page could not hold in GBK (², ³, −…), shown as ?; not restored' });
       continue;
     }
