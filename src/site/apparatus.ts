@@ -103,6 +103,14 @@ function blocksByLine(repair: RepairResult, hans: Article, shown: Article, conve
   for (const r of hans.references) {
     add(r.line, { block: 'reference', anchor: r.id, hans: r.raw, shown: shownRefs.get(r.id)?.raw ?? r.raw, label: c(`参考文献[${r.number}]`) });
   }
+  const shownEndnotes = new Map(shown.endnotes.map((n) => [n.id, n]));
+  for (const n of hans.endnotes) {
+    add(n.line, { block: 'endnote', anchor: `${n.id}-text`, hans: n.text, shown: shownEndnotes.get(n.id)?.text ?? n.text, label: c(`注释${n.label}`) });
+  }
+  if (hans.endnotesHeading !== null) {
+    const line = lines.findIndex((text) => text.trim().replace(/[：:]$/u, '') === hans.endnotesHeading);
+    if (line >= 0) add(line, { block: 'references-heading', anchor: 'endnotes', hans: '', shown: '', label: c('注释标题') });
+  }
   hans.notes.forEach((n, i) => {
     add(n.line, { block: 'note', anchor: `note-${i + 1}`, hans: '', shown: '', label: c(n.label) });
   });

@@ -7,7 +7,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { bodyHast, referencesHast, rehypeAnchors, rehypeCitations, rehypeKeywords } from '../lib/link/index.ts';
+import { bodyHast, referencesHast, rehypeAnchors, rehypeCitations, rehypeKeywords, rehypeNoteRefs } from '../lib/link/index.ts';
 import type { Article, Reference } from '../lib/model/types.ts';
 import { marksByElement, WITNESS_LANG } from './apparatus.ts';
 import { rehypeCitationPreviews, rehypeEmendationMarks } from './marks.ts';
@@ -180,6 +180,7 @@ export function renderBody(ctx: Context): string {
   const article = edition.article;
   const keywords = new Map(edition.keywords.map((k) => [k.text, keywordUrl(edition.script, k.slug)]));
   const processor = unified()
+    .use(rehypeNoteRefs, { notes: article.endnotes.map((n) => n.number) })
     .use(rehypeCitations, { references: article.references.map((r) => r.number) })
     .use(rehypeKeywords, { keywords, firstOnly: true })
     .use(...marksPlugin(ctx))
@@ -200,8 +201,25 @@ export function renderBody(ctx: Context): string {
     }
   };
   visit(tree);
+  // The notes' back-links, labelled in the page's language.
+  const notes = tree.children.find((c): c is Element => c.type === 'element' && c.properties?.id === 'endnotes');
+  const list = notes?.children.find((c): c is Element => c.type === 'element' && c.tagName === 'ol');
+  for (const li of list?.children ?? []) {
+    if (li.type === 'element') labelBacklinks(li, ui.backToNote);
+  }
   missingFigures(tree, article, ui);
   return toHtml(tree);
+}
+
+/** Label the back-links (`↩`) of a list item in the page's language: `返回第{k}处引用`. */
+function labelBacklinks(li: Element, label: string): void {
+  let k = 0;
+  for (const c of li.children) {
+    if (c.type === 'element' && c.tagName === 'a' && String(c.properties?.className ?? '').includes('backlink')) {
+      k++;
+      c.properties = { ...c.properties, ariaLabel: fmt(label, { k }) };
+    }
+  }
 }
 
 /** The reference list with back-links (labelled in the page's language), marks and safe outbound links. */
@@ -213,13 +231,7 @@ export function renderReferences(ctx: Context): string {
   const byId = new Map<string, Reference>(refs.map((r) => [r.id, r]));
   for (const li of list.children) {
     if (li.type !== 'element') continue;
-    let k = 0;
-    for (const c of li.children) {
-      if (c.type === 'element' && c.tagName === 'a') {
-        k++;
-        c.properties = { ...c.properties, ariaLabel: fmt(ui.backToCitation, { k }) };
-      }
-    }
+    labelBacklinks(li, ui.backToCitation);
     const r = byId.get(String(li.properties?.id));
     const out = r ? (doiHref(r.doi) ?? externalHref(r.url)) : null;
     if (out) {

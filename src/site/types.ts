@@ -22,6 +22,7 @@ export type BlockKind =
   | 'heading'
   | 'reference'
   | 'note'
+  | 'endnote'
   | 'editor'
   | 'front-matter'
   | 'references-heading'

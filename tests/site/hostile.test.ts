@@ -100,6 +100,21 @@ describe('a hostile source page', () => {
     expect(shown).toBe(2);
   });
 
+  it('prints the notes as text, after the body, with their markers linked both ways', () => {
+    for (const script of ['zh-Hans', 'zh-Hant']) {
+      const html = readFileSync(join(out, script, 'articles/hostile/index.html'), 'utf8');
+      expect(html).toContain('<a href="#endnote-1" id="endnoteref-1-1" class="noteref-link" data-note="1">①</a>');
+      expect(html).toMatch(/<li id="endnote-1" value="1"><span class="note-label">①<\/span> <span class="note-text" id="endnote-1-text">[注註]文&#x3C;script>alert\(17\)/);
+      expect(html).toMatch(/<a href="#endnoteref-1-1" class="backlink" aria-label="返回第1[处處]注[号號]">/);
+      expect(html.indexOf('id="endnotes"')).toBeGreaterThan(html.indexOf('id="s1"'));
+      expect(html.indexOf('id="endnotes"')).toBeLessThan(html.indexOf('id="references"'));
+      // The English title, abstract and key words after the references: a section of their own, as text.
+      expect(html).toMatch(/<section class="abstract-en" id="abstract-en" lang="en"[^>]*>.*<p class="title-en">On &lt;script&gt;alert\(19\)&lt;\/script&gt; governance<\/p>/s);
+      expect(html).toContain('It &lt;img src=x onerror=alert(20)&gt; works');
+      expect(html).toContain('governance; &lt;b onmouseover=alert(22)&gt;order&lt;/b&gt;');
+    }
+  });
+
   it('keeps every internal link and id sound', () => {
     const site = checkSite(out);
     expect(site.broken).toEqual([]);

@@ -11,6 +11,7 @@ import {
   rehypeAnchors,
   rehypeCitations,
   rehypeKeywords,
+  rehypeNoteRefs,
   safeHref,
   type Backlinks,
 } from '../../src/lib/link/index.ts';
@@ -114,6 +115,35 @@ describe('rehypeCitations', () => {
     const html = run(rehypeCitations, { references: [1] }, root(p('p1', '<script>alert(1)</script>&[1]')));
     expect(html).not.toContain('<script>');
     expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script>&#x26;<sup');
+  });
+});
+
+describe('rehypeNoteRefs', () => {
+  it('links a circled number after what it annotates to its note, and leaves list items alone', () => {
+    const html = run(rehypeNoteRefs, { notes: [1] }, root(p('p1', '刊载了《老人与海》①，标准：①存在症状；③未知。')));
+    expect(html).toBe(
+      '<p id="p1">刊载了《老人与海》<sup class="noteref"><a href="#endnote-1" id="endnoteref-1-1" class="noteref-link" data-note="1">①</a></sup>，标准：①存在症状；③未知。</p>',
+    );
+  });
+
+  it('renders the notes after the body, with back-links to every marker, and links them in order', () => {
+    const article = parseArticle({
+      text: ['题目', '甲①乙②。', '丙①。', '注释：', '①注一，见[1]。', '②注二。', '参考文献：', '[1] 张三.论甲[J].甲刊，2019(2)：1-5.'].join('\n'),
+      sourceText: '',
+      apparatus: [],
+      furniture: [],
+      lines: [],
+    } as unknown as Parameters<typeof parseArticle>[0]);
+    const processor = unified()
+      .use(rehypeNoteRefs, { notes: article.endnotes.map((n) => n.number) })
+      .use(rehypeCitations, { references: article.references.map((r) => r.number) });
+    const html = unified().use(rehypeStringify).stringify(processor.runSync(bodyHast(article)) as Root);
+    const ids = [...html.matchAll(/id="(endnote[^"]*)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['endnoteref-1-1', 'endnoteref-2-1', 'endnoteref-1-2', 'endnotes', 'endnotes-h', 'endnote-1', 'endnote-1-text', 'endnote-2', 'endnote-2-text']);
+    expect(html).toContain('<li id="endnote-1" value="1"><span class="note-label">①</span> <span class="note-text" id="endnote-1-text">注一，见<sup class="citation">[<a href="#ref-1" id="cite-1-1"');
+    expect(html).toContain('<a href="#endnoteref-1-2" class="backlink"');
+    // The plugin's ids are the model's.
+    expect(ids.slice(0, 3)).toEqual(article.noteRefs.map((r) => r.id));
   });
 });
 

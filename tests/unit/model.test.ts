@@ -546,6 +546,73 @@ describe('parseArticle on small hand-made editions', () => {
     expect(hant.references.find((r) => r.number === 3)!.edition).toBe('3版');
   });
 
+  it('reads endnotes under 注释 and links their markers, not the items ①② of a list', () => {
+    const a = parseArticle(
+      edition([
+        '题目',
+        '《生活》杂志刊载了《老人与海》①，同年出版[1]。诊断标准：①存在症状；②持续3个月。',
+        '一、译本',
+        '早期译本的人名译法分歧②，本文从新译。又见①。',
+        '注释：',
+        '①据统计，该期杂志两天内售出五百余万册。',
+        '② 除“桑提亚哥”外，还有“圣狄雅各”等译法，参见文献[1]。',
+        '参考文献：',
+        '[1] 杨仁敬.海明威在中国[M].厦门：厦门大学出版社，1990.',
+      ]),
+    );
+    expect(a.endnotesHeading).toBe('注释');
+    expect(a.endnotes.map((n) => [n.id, n.label, n.text, n.citedBy])).toEqual([
+      ['endnote-1', '①', '据统计，该期杂志两天内售出五百余万册。', ['endnoteref-1-1', 'endnoteref-1-2']],
+      ['endnote-2', '②', '除“桑提亚哥”外，还有“圣狄雅各”等译法，参见文献[1]。', ['endnoteref-2-1']],
+    ]);
+    // The list's ① and ② after 标准： and ； are items, not markers.
+    const [p1, s1p1] = [a.front[0]!.text, a.sections[0]!.paragraphs[0]!.text];
+    expect(a.noteRefs.map((r) => [r.id, r.paragraph, r.start])).toEqual([
+      ['endnoteref-1-1', 'p1', p1.indexOf('》①') + 1],
+      ['endnoteref-2-1', 's1-p1', s1p1.indexOf('②')],
+      ['endnoteref-1-2', 's1-p1', s1p1.indexOf('见①') + 1],
+    ]);
+    // The notes are no paragraphs of the last section, and their citations count after the body's.
+    expect(a.sections[0]!.paragraphs).toHaveLength(1);
+    expect(a.references[0]!.citedBy).toEqual(['cite-1-1', 'cite-1-2']);
+    expect(a.citations[1]!.paragraph).toBe('endnote-2');
+    const hant = articleInScript(a, 'zh-Hant');
+    expect(hant.endnotesHeading).toBe('註釋');
+    expect(hant.endnotes[1]!.text).toBe('除“桑提亞哥”外，還有“聖狄雅各”等譯法，參見文獻[1]。');
+    expect(hant.noteRefs).toEqual(a.noteRefs);
+  });
+
+  it('reads the English title and byline printed before Abstract:, wherever the block stands', () => {
+    const a = parseArticle(
+      edition([
+        '题目',
+        '1 结论',
+        '秸秆还田提高了土壤有机碳。',
+        'Final remarks in English within the body.',
+        '参考文献：',
+        '[1] LAL R. Soil carbon sequestration[J]. Science, 2004, 304(5677): 1623-1627.',
+        'Effects of straw return on soil organic carbon',
+        'ZHAO Yuxin, LIU Jianguo',
+        '(School of Environmental Engineering, Baoding 071000, China)',
+        'Abstract: A 3-year field experiment was conducted.',
+        'Key words: straw return; soil organic carbon',
+      ]),
+    );
+    expect(a.titleEn).toBe('Effects of straw return on soil organic carbon');
+    expect(a.bylineEn).toEqual(['ZHAO Yuxin, LIU Jianguo', '(School of Environmental Engineering, Baoding 071000, China)']);
+    expect(a.abstractEn).toBe('A 3-year field experiment was conducted.');
+    expect(a.keywordsEn).toEqual(['straw return', 'soil organic carbon']);
+    // An English paragraph of the body that no Abstract: follows stays where it is.
+    expect(a.sections[0]!.paragraphs.map((p) => p.text)).toEqual(['秸秆还田提高了土壤有机碳。', 'Final remarks in English within the body.']);
+    expect(articleInScript(a, 'zh-Hant').titleEn).toBe(a.titleEn);
+  });
+
+  it('reads 注释 followed by [1] entries as the reference list', () => {
+    const a = parseArticle(edition(['题目', '正文[1]。', '注释：', '[1] 张三.论甲[J].甲刊，2019(2)：1-5.']));
+    expect(a.endnotes).toEqual([]);
+    expect(a.references.map((r) => r.id)).toEqual(['ref-1']);
+  });
+
   it('reads an author line under the title, padded names included', () => {
     const a = parseArticle(edition(['题目', '汤金金 孙 荣', '摘要：一句话。']));
     expect(a.meta.authors?.value).toEqual([

@@ -29,9 +29,38 @@ export function sectionHast(s: Section): Element {
   ]);
 }
 
-/** The body in reading order: front-matter paragraphs, then the sections. */
+/**
+ * The notes under their printed heading: `<section class="endnotes"><h2>注释</h2><ol><li
+ * id="endnote-N"><span class="note-label">①</span> <span id="endnote-N-text">text</span> <a href="#endnoteref-N-k">↩</a></li></ol>`.
+ */
+export function endnotesHast(article: Article): Element {
+  return el('section', { className: ['endnotes'], id: 'endnotes', ariaLabelledby: 'endnotes-h' }, [
+    el('h2', { id: 'endnotes-h' }, [text(article.endnotesHeading ?? '注释')]),
+    el(
+      'ol',
+      { className: ['endnotes'] },
+      article.endnotes.map((n) =>
+        el('li', { id: n.id, value: String(n.number) }, [
+          el('span', { className: ['note-label'] }, [text(n.label)]),
+          text(' '),
+          el('span', { className: ['note-text'], id: `${n.id}-text` }, [text(n.text)]),
+          ...n.citedBy.map((id, i) => el('a', { href: fragment(id), className: ['backlink'], ariaLabel: `Back to note marker ${i + 1}` }, [text('↩')])),
+        ]),
+      ),
+    ),
+  ]);
+}
+
+/** The body in reading order: front-matter paragraphs, the sections, then the notes (if any). */
 export function bodyHast(article: Article): Root {
-  return { type: 'root', children: [...article.front.map(paragraphHast), ...article.sections.map(sectionHast)] };
+  return {
+    type: 'root',
+    children: [
+      ...article.front.map(paragraphHast),
+      ...article.sections.map(sectionHast),
+      ...(article.endnotes.length > 0 ? [endnotesHast(article)] : []),
+    ],
+  };
 }
 
 /**

@@ -23,15 +23,18 @@ import {
 import { looksLikeNames, personName, splitNames } from './names.ts';
 import { splitGluedNames } from './surnames.ts';
 import { numberedHeading, styleRank, unnumberedHeading, type HeadingLine, type HeadingMatch } from './numbering.ts';
+import { endnoteId, endnoteLine, findNoteMarkers, noteRefId, NOTES_HEADING } from './endnotes.ts';
 import { entryNumber, parseReference, REFERENCES_HEADING } from './references.ts';
 import type {
   Article,
   ArticleMeta,
   Citation,
+  Endnote,
   Field,
   FigureCaption,
   FigureMention,
   FrontNote,
+  NoteRef,
   Paragraph,
   PersonName,
   Place,
@@ -43,6 +46,9 @@ import type {
   WarningDataByCode,
 } from './types.ts';
 
+
+/** A line of an English title or byline: Latin letters, no Chinese. */
+const ENGLISH_LINE = /^(?=.*[A-Za-z]{2})[^\p{Script=Han}]{3,}$/u;
 /** The codes of a metadata field the page neither states nor determines. */
 type MissingFieldCode =
   | 'missing-journal'
@@ -140,6 +146,8 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
 
   let abstract: string | null = null;
   let abstractEn: string | null = null;
+  let titleEn: string | null = null;
+  let bylineEn: string[] = [];
   let abstractLabelAlone = false;
   let keywords: string[] | null = null;
   let keywordsEn: string[] = [];
@@ -152,8 +160,14 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
   const references: Reference[] = [];
   let sawReferencesHeading = false;
   let inReferences = false;
+  const endnotes: Endnote[] = [];
+  let endnotesHeading: string | null = null;
+  let inNotes = false;
   const stack: OpenSection[] = [];
 
+  /** Where each paragraph stands among the content lines, to tell a run of them from scattered ones. */
+  const lineIndex = new Map<Paragraph, number>();
+  let current = -1;
   const addParagraph = (text: string, line: number): void => {
     const open = stack[stack.length - 1]?.section;
     const list = open ? open.paragraphs : front;
@@ -161,6 +175,24 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
     const p: Paragraph = { id, text, line };
     list.push(p);
     paragraphs.push(p);
+    lineIndex.set(p, current);
+  };
+  /**
+   * The English title and byline printed right before `Abstract:` (Effects of…, ZHAO Yuxin, LIU
+   * Jianguo, (School of…)): the lines without Chinese just taken for paragraphs are taken back.
+   */
+  const takeEnglishHead = (): string[] => {
+    const open = stack[stack.length - 1]?.section;
+    const list = open ? open.paragraphs : front;
+    const taken: string[] = [];
+    for (let want = current - 1; list.length > 0; want--) {
+      const last = list[list.length - 1]!;
+      if (lineIndex.get(last) !== want || !ENGLISH_LINE.test(last.text) || paragraphs[paragraphs.length - 1] !== last) break;
+      taken.unshift(last.text);
+      list.pop();
+      paragraphs.pop();
+    }
+    return taken;
   };
 
   const usedSectionIds = new Set<string>();
@@ -258,7 +290,25 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
     if (h.runIn) addParagraph(h.runIn, line);
   };
 
-  for (const { text, line } of content.slice(at)) {
+  const rest = content.slice(at);
+  for (let k = 0; k < rest.length; k++) {
+    const { text, line } = rest[k]!;
+    current = k;
+    if (inNotes) {
+      const note = endnoteLine(text);
+      if (note) {
+        endnotes.push({ id: endnoteId(note.number), ...note, line, citedBy: [] });
+        continue;
+      }
+      inNotes = false;
+    }
+    // `注释：` opens the notes when a circled number follows it, else (`[1] …`) the references.
+    if (NOTES_HEADING.test(text) && endnoteLine(rest[k + 1]?.text ?? '') !== null) {
+      inNotes = true;
+      inReferences = false;
+      endnotesHeading = text.replace(/[：:\s]+$/u, '');
+      continue;
+    }
     if (inReferences) {
       const entry = entryNumber(text);
       if (entry && editorLine(text) === null) {
@@ -302,6 +352,11 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
     const absEn = englishAbstractLine(text);
     if (absEn !== null) {
       abstractEn = absEn;
+      const head = takeEnglishHead();
+      if (head.length > 0) {
+        titleEn = head[0]!;
+        bylineEn = head.slice(1);
+      }
       continue;
     }
     const kwEn = englishKeywordLine(text);
@@ -364,7 +419,8 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
 
   const citations: Citation[] = [];
   const counts = new Map<number, number>();
-  for (const p of paragraphs) {
+  // The notes come after the body in reading order, and cite too (参见文献[2]).
+  for (const p of [...paragraphs, ...endnotes]) {
     for (const m of findCitations(p.text)) {
       const anchors = m.refs.map((ref) => {
         const k = (counts.get(ref) ?? 0) + 1;
@@ -382,6 +438,17 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
         return { ref, id, resolved: target !== undefined };
       });
       citations.push({ marker: m.marker, paragraph: p.id, start: m.start, end: m.end, refs: m.refs, anchors });
+    }
+  }
+  // Markers pointing to the notes.
+  const noteRefs: NoteRef[] = [];
+  const byNote = new Map(endnotes.map((n) => [n.number, n]));
+  for (const p of paragraphs) {
+    for (const m of findNoteMarkers(p.text, new Set(byNote.keys()))) {
+      const note = byNote.get(m.note)!;
+      const id = noteRefId(m.note, note.citedBy.length + 1);
+      note.citedBy.push(id);
+      noteRefs.push({ note: m.note, id, paragraph: p.id, start: m.start, end: m.end });
     }
   }
   for (const ref of refByNumber.values()) {
@@ -572,6 +639,8 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
     },
     abstract,
     keywords: keywords ?? [],
+    titleEn,
+    bylineEn,
     abstractEn,
     keywordsEn,
     notes,
@@ -579,6 +648,9 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
     sections,
     citations,
     references,
+    endnotes,
+    endnotesHeading,
+    noteRefs,
     figures: { mentions, captions },
     editor,
     related,

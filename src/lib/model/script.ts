@@ -8,6 +8,7 @@ import { allParagraphs, allSections } from './parse.ts';
 import type {
   Article,
   Citation,
+  Endnote,
   Field,
   FigureMention,
   Paragraph,
@@ -114,6 +115,7 @@ function toHant(a: Article, c: Convert): Article {
   });
   const front = a.front.map(para);
   const sections = a.sections.map(section);
+  const endnotes = a.endnotes.map((n): Endnote => ({ ...para(n), number: n.number, label: n.label, citedBy: [...n.citedBy] }));
   const texts = new Map<string, string>();
   const collect = (p: Paragraph): void => void texts.set(p.id, p.text);
   front.forEach(collect);
@@ -122,6 +124,7 @@ function toHant(a: Article, c: Convert): Article {
     s.subsections.forEach(walk);
   };
   sections.forEach(walk);
+  endnotes.forEach(collect);
   const at = (id: string, o: number): number => maps.get(id)?.(o) ?? o;
 
   // Citation markers are ASCII and keep their order, so they are found again in the converted text.
@@ -219,6 +222,8 @@ function toHant(a: Article, c: Convert): Article {
     site: { postedAt: a.site.postedAt, keywordLine: opt(c, a.site.keywordLine) },
     abstract: opt(c, a.abstract),
     keywords: a.keywords.map(c),
+    titleEn: a.titleEn,
+    bylineEn: [...a.bylineEn],
     abstractEn: a.abstractEn,
     keywordsEn: [...a.keywordsEn],
     notes: a.notes.map((n) => ({ label: c(n.label), text: c(n.text), line: n.line })),
@@ -226,6 +231,9 @@ function toHant(a: Article, c: Convert): Article {
     sections,
     citations,
     references: a.references.map(reference),
+    endnotes,
+    endnotesHeading: opt(c, a.endnotesHeading),
+    noteRefs: a.noteRefs.map((r) => ({ ...r, start: at(r.paragraph, r.start), end: at(r.paragraph, r.end) })),
     figures: {
       mentions: a.figures.mentions.map(mention),
       captions: a.figures.captions.map((x) => ({ ...x, caption: c(x.caption) })),

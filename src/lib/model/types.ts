@@ -232,6 +232,30 @@ export interface FrontNote {
   line: number;
 }
 
+/** An endnote (注释 ①…): printed after the body, before or after the references. */
+export interface Endnote {
+  /** `endnote-N`. */
+  id: string;
+  number: number;
+  /** As printed: `①`. */
+  label: string;
+  text: string;
+  /** 0-based line of the edition text. */
+  line: number;
+  /** Ids of the markers pointing to it (`endnoteref-N-k`), in document order. */
+  citedBy: string[];
+}
+
+/** A circled number in a paragraph that points to an endnote. */
+export interface NoteRef {
+  note: number;
+  /** `endnoteref-N-k`: the k-th marker pointing to note N. */
+  id: string;
+  paragraph: string;
+  start: number;
+  end: number;
+}
+
 /** A title the hosting site recommends (`猜你喜欢`), with its source line when the page gives one. */
 export interface RelatedTitle {
   title: string;
@@ -362,6 +386,9 @@ export interface Article {
   abstract: string | null;
   /** From the article's own keyword line (关键词：a；b；c), in order. */
   keywords: string[];
+  /** The English title printed with the English abstract, and the lines between them (authors, affiliation). */
+  titleEn: string | null;
+  bylineEn: string[];
   /** English abstract and keywords, when printed. */
   abstractEn: string | null;
   keywordsEn: string[];
@@ -372,6 +399,11 @@ export interface Article {
   sections: Section[];
   citations: Citation[];
   references: Reference[];
+  /** The notes (注释 ①②…), with the heading they were printed under; empty when there are none. */
+  endnotes: Endnote[];
+  endnotesHeading: string | null;
+  /** The markers pointing to them, in document order. */
+  noteRefs: NoteRef[];
   figures: { mentions: FigureMention[]; captions: FigureCaption[] };
   /** 责任编辑. */
   editor: PersonName | null;
