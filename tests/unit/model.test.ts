@@ -509,7 +509,7 @@ describe('parseArticle on small hand-made editions', () => {
     const a = parseArticle(
       edition([
         '题目',
-        '正文[1-9]。',
+        '正文[1-11]。',
         '参考文献：',
         '[1] 岸本美绪.清代中国的物价与经济波动[M].刘迪瑞，译.北京：社会科学文献出版社，2010.',
         '[2] 李东垣.脾胃论[M].文 魁，丁国华，整理.北京：人民卫生出版社，2005.',
@@ -517,6 +517,8 @@ describe('parseArticle on small hand-made editions', () => {
         '[7] 格里格 R J，津巴多 P G.心理学与生活[M].王 垒，王 甦，等译.北京：人民邮电出版社，2003.',
         '[8] 王福堂.汉语方言语音的演变和层次[M].修订本.北京：语文出版社，2005.',
         '[9] 湖南省方言普查组.涟源方言字音调查表：油印本[Z].长沙：湖南省方言普查组，1959.',
+        '[10] 敦煌研究院.数字敦煌[EB/OL].(2016-05-01)[2022-02-20].https://www.e-dunhuang.com/cave/10.0001/0220.',
+        '[11] LAL R. Soil carbon[J]. Science, 2004, 304: 1623-1627. https://doi.org/10.1126/science.1097396.',
         '[4] STANGHELLINI V, CHAN F K, HASLER W L, et al. Gastroduodenal disorders[J]. Gastroenterology, 2016, 150(6): 1380-1392.',
         '[5] International Electrotechnical Commission. Photovoltaic (PV) systems - Part 3: Outdoor infrared thermography: IEC TS 62446-3:2017[S]. Geneva: IEC, 2017.',
         '[6] Studies on the history of translation in modern China and the reception of foreign fiction. Beijing: Some Press, 2001.',
@@ -529,6 +531,10 @@ describe('parseArticle on small hand-made editions', () => {
     expect(r7).toMatchObject({ place: '北京', publisher: '人民邮电出版社', year: 2003 });
     expect(r8).toMatchObject({ edition: '修订本', place: '北京', publisher: '语文出版社' });
     expect(r9).toMatchObject({ type: 'Z', place: '长沙', publisher: '湖南省方言普查组', year: 1959 });
+    // A URL's path that looks like a DOI is no DOI; a doi.org URL gives one.
+    const [r10, r11] = [10, 11].map((n) => a.references.find((r) => r.number === n));
+    expect(r10).toMatchObject({ url: 'https://www.e-dunhuang.com/cave/10.0001/0220', doi: null });
+    expect(r11).toMatchObject({ url: 'https://doi.org/10.1126/science.1097396', doi: '10.1126/science.1097396' });
     expect(r2!.contributors?.names.map((n) => n.display)).toEqual(['文 魁', '丁国华']);
     expect(r2).toMatchObject({ place: '北京', publisher: '人民卫生出版社' });
     expect(r2!.contributors?.role).toBe('整理');

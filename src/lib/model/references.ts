@@ -194,15 +194,19 @@ export function parseReference(body: string): ParsedReference {
     year: null, volume: null, issue: null, date: null, pages: null, url: null, doi: null,
   };
   let rest = body.trim();
-  const doi = DOI.exec(rest);
-  if (doi) {
-    out.doi = trimPunct(doi[1] ?? doi[2]!);
-    rest = rest.slice(0, doi.index) + rest.slice(doi.index + doi[0].length);
-  }
+  // The URL first: a path may look like a DOI (…/cave/10.0001/0001.0220), which it is not,
+  // unless the URL is the DOI's own (https://doi.org/10.…).
   const url = URL.exec(rest);
   if (url) {
     out.url = url[0].replace(/[.。,，;；:：)）\]］]+$/u, '');
     rest = rest.slice(0, url.index) + rest.slice(url.index + url[0].length);
+    const resolver = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/\S+)$/iu.exec(out.url);
+    if (resolver) out.doi = resolver[1]!;
+  }
+  const doi = DOI.exec(rest);
+  if (doi) {
+    out.doi = trimPunct(doi[1] ?? doi[2]!);
+    rest = rest.slice(0, doi.index) + rest.slice(doi.index + doi[0].length);
   }
   const typed = TYPE_CODE.exec(rest);
   let head: string;
