@@ -509,7 +509,7 @@ describe('parseArticle on small hand-made editions', () => {
     const a = parseArticle(
       edition([
         '题目',
-        '正文[1-11]。',
+        '正文[1-12]。',
         '参考文献：',
         '[1] 岸本美绪.清代中国的物价与经济波动[M].刘迪瑞，译.北京：社会科学文献出版社，2010.',
         '[2] 李东垣.脾胃论[M].文 魁，丁国华，整理.北京：人民卫生出版社，2005.',
@@ -519,6 +519,7 @@ describe('parseArticle on small hand-made editions', () => {
         '[9] 湖南省方言普查组.涟源方言字音调查表：油印本[Z].长沙：湖南省方言普查组，1959.',
         '[10] 敦煌研究院.数字敦煌[EB/OL].(2016-05-01)[2022-02-20].https://www.e-dunhuang.com/cave/10.0001/0220.',
         '[11] LAL R. Soil carbon[J]. Science, 2004, 304: 1623-1627. https://doi.org/10.1126/science.1097396.',
+        "[12] BORG G. Borg's perceived exertion and pain scales[M]. Champaign, IL: Human Kinetics, 1998.",
         '[4] STANGHELLINI V, CHAN F K, HASLER W L, et al. Gastroduodenal disorders[J]. Gastroenterology, 2016, 150(6): 1380-1392.',
         '[5] International Electrotechnical Commission. Photovoltaic (PV) systems - Part 3: Outdoor infrared thermography: IEC TS 62446-3:2017[S]. Geneva: IEC, 2017.',
         '[6] Studies on the history of translation in modern China and the reception of foreign fiction. Beijing: Some Press, 2001.',
@@ -535,6 +536,8 @@ describe('parseArticle on small hand-made editions', () => {
     const [r10, r11] = [10, 11].map((n) => a.references.find((r) => r.number === n));
     expect(r10).toMatchObject({ url: 'https://www.e-dunhuang.com/cave/10.0001/0220', doi: null });
     expect(r11).toMatchObject({ url: 'https://doi.org/10.1126/science.1097396', doi: '10.1126/science.1097396' });
+    // A place with its state.
+    expect(a.references.find((r) => r.number === 12)).toMatchObject({ place: 'Champaign, IL', publisher: 'Human Kinetics', year: 1998 });
     expect(r2!.contributors?.names.map((n) => n.display)).toEqual(['文 魁', '丁国华']);
     expect(r2).toMatchObject({ place: '北京', publisher: '人民卫生出版社' });
     expect(r2!.contributors?.role).toBe('整理');
@@ -611,6 +614,18 @@ describe('parseArticle on small hand-made editions', () => {
     // An English paragraph of the body that no Abstract: follows stays where it is.
     expect(a.sections[0]!.paragraphs.map((p) => p.text)).toEqual(['秸秆还田提高了土壤有机碳。', 'Final remarks in English within the body.']);
     expect(articleInScript(a, 'zh-Hant').titleEn).toBe(a.titleEn);
+  });
+
+  it('takes a circled number after the sentence it annotates as a marker, as law journals set them', () => {
+    const a = parseArticle(
+      edition(['题目', '该规则已体系化。①此外，认定须满足：①明知；②故意。学界通说如此。②再如此。', '注释：', '①参见王利明：《侵权责任法研究》。', '②同上。']),
+    );
+    const p1 = a.front[0]!.text;
+    // The first ① and the ② after 通说如此。 are markers; ① after 满足： and ② after 明知； are the list's.
+    expect(a.noteRefs.map((r) => [r.id, r.start])).toEqual([
+      ['endnoteref-1-1', p1.indexOf('。①') + 1],
+      ['endnoteref-2-1', p1.indexOf('如此。②') + 3],
+    ]);
   });
 
   it('reads 注释 followed by [1] entries as the reference list', () => {

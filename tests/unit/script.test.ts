@@ -112,6 +112,8 @@ describe('the 著 rule', () => {
     expect(s('他穿著名牌,帶著名片')).toBe('他穿着名牌,带着名片');
     expect(s('他著有多部作品')).toBe('他著有多部作品');
     expect(s('他的雜著三卷')).toBe('他的杂著三卷');
+    // 而著 "became known" (诗名本因文章而著): the particle never follows 而
+    expect(s('詩名本因文章而著,詩人卻偏說')).toBe('诗名本因文章而著,诗人却偏说');
   });
 
   it("reads the Taiwan forms OpenCC does not know as the characters the page's table made them from", () => {
@@ -341,6 +343,9 @@ describe('surnames.tsv', () => {
     expect(toTraditional('关于明清', 'zh-Hant', ['于明'])).toBe('關於明清');
     // Names OpenCC knows whole, and surnames it gets right, are left to it.
     expect(toTraditional('余英时与钟敬文', 'zh-Hant', ['余英时', '钟敬文'])).toBe('余英時與鍾敬文');
+    // A phrase around a name does not take its surname: the name alone says 鍾.
+    expect(toTraditional('湖南的钟叔河开始编', 'zh-Hant')).toBe('湖南的鐘叔河開始編');
+    expect(toTraditional('湖南的钟叔河开始编', 'zh-Hant', ['钟叔河'])).toBe('湖南的鍾叔河開始編');
   });
 });
 
@@ -401,6 +406,8 @@ describe('corrections.tsv', () => {
       ['为乡村保留发展空间。', '爲鄉村保留發展空間。'],
       ['失去父母后，他在公元后的史料与县志、地方志中寻找线索。', '失去父母後，他在公元後的史料與縣志、地方志中尋找線索。'],
       ['王安石晚年退居钟山。', '王安石晚年退居鍾山。'],
+      // the classical 于归 ("to marry") across 于 + 归责 (fourteenth session); the Shijing line keeps it
+      ['研究多停留于归责原则，之子于归。', '研究多停留於歸責原則，之子于歸。'],
       // and the word pairs of libpinyin's corpus that cross the same kind of phrase: 家具, 生发,
       // 得采, 在核, 被发, 有采, 和面, 家私, 西历, 尽 (儘), 关系, 断发, 华发, 对表, 好干, 括发,
       // 死面, 美发, 下采, 书签.

@@ -29,18 +29,26 @@ export interface NoteMarker {
 }
 
 /**
- * The circled numbers in `text` that point to one of the notes `known`: a marker follows what it
- * annotates (《老人与海》①，). One at the text's start or after a clause's mark opens an item of
- * a list instead (：①存在…；②…), and is no marker.
+ * The circled numbers in `text` that point to one of the notes `known`. A list's items are no
+ * markers: ① at the text's start or after a colon opens one (标准：①存在…), and the next number
+ * after a clause's mark continues it (…；②年龄…；③…). Any other circled number is a marker,
+ * after a word (《老人与海》①，) or after the sentence it annotates (……系统化。①该规则…, as
+ * law journals set them).
  */
 export function findNoteMarkers(text: string, known: ReadonlySet<number>): NoteMarker[] {
   const out: NoteMarker[] = [];
+  const items = new Set<number>();
   for (let i = 0; i < text.length; i++) {
     if (!CIRCLED.test(text[i]!)) continue;
-    const note = circledNumber(text[i]!)!;
-    if (!known.has(note)) continue;
-    if (i === 0 || /[\s：；。，、！？:;,.!?（(“]/u.test(text[i - 1]!)) continue;
-    out.push({ note, start: i, end: i + 1 });
+    const n = circledNumber(text[i]!)!;
+    const prev = i === 0 ? '' : text[i - 1]!;
+    const opensList = n === 1 && (prev === '' || /[：:\s]/u.test(prev));
+    const continuesList = n > 1 && items.has(n - 1) && (prev === '' || /[：:；;，,、\s\]］]/u.test(prev));
+    if (opensList || continuesList) {
+      items.add(n);
+      continue;
+    }
+    if (known.has(n)) out.push({ note: n, start: i, end: i + 1 });
   }
   return out;
 }

@@ -158,7 +158,8 @@ function parseTail(tail: string, type: string | null, out: ParsedReference): voi
 
 /** `北京：人民出版社，2019：12-15` → place, publisher, year, pages; false when it is not that. */
 function publication(t: string, out: ParsedReference): boolean {
-  const book = /^(?:([^：:，,]+?)\s*[：:]\s*)?(.+?)\s*[，,]\s*(\d{4})\s*(?:[：:]\s*([\d\s\-–—~,，]+))?$/u.exec(t);
+  // A place may carry its state (Champaign, IL: Human Kinetics, 1998).
+  const book = /^(?:([^：:，,]+?(?:,\s*[A-Z]{2})?)\s*[：:]\s*)?(.+?)\s*[，,]\s*(\d{4})\s*(?:[：:]\s*([\d\s\-–—~,，]+))?$/u.exec(t);
   if (!book) return false;
   out.place = orNull(book[1]);
   out.publisher = orNull(book[2]);

@@ -21,7 +21,7 @@ function isChinese(ch: string | undefined): boolean {
   if (c < 0x2000 && c !== 0xb7) return false;
   return CHINESE_RE.test(ch);
 }
-const CHINESE_RE = /[\p{Script=Han}“”‘’…—·《》〈〉「」『』【】□]/u;
+const CHINESE_RE = /[\p{Script=Han}“”‘’…—·《》〈〉「」『』【】□\u2460-\u2473]/u;
 
 function isAsciiWord(ch: string | undefined): boolean {
   return !!ch && /[A-Za-z0-9]/.test(ch);
@@ -43,7 +43,8 @@ function after(line: string, i: number): string {
 /** Spans of URLs, e-mail addresses and DOIs (with their `DOI:` label): punctuation inside them is never touched. */
 function protectedSpans(line: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const re = /(?:https?|ftp):\/\/[\x21-\x7e]+|www\.[\x21-\x7e]+|(?:\b(?:DOI|doi):\s*)?\b10\.\d{4,}\/[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+/g;
+  // A URL stops at a comma (…annual.html,2023年10月访问): the sentence's, not the address's.
+  const re = /(?:https?|ftp):\/\/[\x21-\x2b\x2d-\x7e]+|www\.[\x21-\x2b\x2d-\x7e]+|(?:\b(?:DOI|doi):\s*)?\b10\.\d{4,}\/[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line))) out.push([m.index, m.index + m[0].length]);
   return out;
@@ -64,7 +65,9 @@ export function spaceEdits(line: string, offset: number): Edit[] {
     const prev = line[i - 1];
     const inNumber = end === i + 1 && /\d/.test(prev ?? '') && /^\d{3}(?![\d])/.test(line.slice(end)) && !/\d{4}$|\.\d+$/.test(line.slice(0, i));
     // After a space and before a letter it is a lost character instead ([□i35 ?a13]: IPA's ŋ).
-    if (inNumber || spaceLike(next) || (spaceLike(prev) && next !== undefined && !/[A-Za-z]/.test(next))) {
+    // A question ending an English sentence (equality of opportunity? The …) stays one.
+    const question = end === i + 1 && /[a-z]/.test(prev ?? '') && /^ [A-Z]/.test(line.slice(end));
+    if (!question && !lostLabel(line, i, end) && (inNumber || spaceLike(next) || (spaceLike(prev) && next !== undefined && !/[A-Za-z]/.test(next)))) {
       for (let k = i; k < end; k++) {
         edits.push({ start: offset + k, end: offset + k + 1, reading: ' ', kind: 'space', confidence: 0.95, note: 'a lost no-break space, shown as ? on the page' });
       }
@@ -96,9 +99,19 @@ function numberMarks(line: string): Uint8Array {
  */
 function englishBoundary(line: string, i: number): boolean {
   const c = line.charCodeAt(i);
-  if (c >= 0x80 || FOLDED[c] !== 1) return false;
+  // A bracket with a space after it ends no clause: (62.4±5.1) kg，BMI in a Chinese sentence.
+  if (c >= 0x80 || FOLDED[c] !== 1 || c === 0x28 || c === 0x29) return false;
   const k = /[”’"']/.test(line[i + 1] ?? '') ? i + 2 : i + 1;
   return line[k] === ' ' || line[k] === '\t';
+}
+
+/**
+ * A lone `?` opening a line, one space and Chinese text after it: the label of a note GBK could
+ * not hold (⑪ 参见…, ⑫ …), not a no-break space (which stands before the space it pads, between
+ * fields).
+ */
+function lostLabel(line: string, i: number, end: number): boolean {
+  return end === i + 1 && line.slice(0, i).trim() === '' && /^ [^\x00-\x7f]/.test(line.slice(end));
 }
 
 /**
@@ -109,12 +122,13 @@ function englishBoundary(line: string, i: number): boolean {
 function lostCharacter(line: string, i: number, lost: ReadonlySet<number>): boolean {
   const p = line[i - 1] ?? '';
   const n = line[i + 1] ?? '';
+  if (lostLabel(line, i, i + 1)) return true;
   if (n === '' || /\s|[”’"']/u.test(n)) return false;
   if (lost.has(i - 1)) return true;
   if (/[\p{L}\p{N}%)\]]/u.test(p) && !isChinese(p)) return true;
   if (/[ \t]/.test(p)) return /[A-Za-z]/.test(n);
   if (/[[(（=+×÷/_^]/u.test(p)) return /[\p{L}\p{N}?_]/u.test(n) && !isChinese(n);
-  return /[、，；,;]/u.test(p);
+  return /[、，；：。！？,;]/u.test(p);
 }
 
 /**
@@ -189,12 +203,16 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       // A space after the pair or before it is English spacing, which folding never leaves:
       // (7.82±1.35) mmol/L was printed with ASCII brackets. A paragraph's indent is no spacing.
       const spaced = /[ \t]/.test(line[i + 1] ?? '') || (/[ \t]/.test(line[open - 1] ?? '') && prev !== '');
-      // Test statistics (t=0.664,P=0.509; 95%CI:0.66~1.84) after a term or unit in a Chinese
-      // sentence: a parenthetical, not a function's argument, whatever stands before it.
       // An item's number after a clause's mark or at the paragraph's start, text right after it
       // (结果显示：(1)27.52%的…；(2)…, (3)PMF解析出…): the list's, in Chinese text.
       const item = /^\d{1,2}$/.test(content) && (prev === '' || /^[,;:，；：。]$/.test(prev)) && !/^\s?$/.test(line[i + 1] ?? '') && inChineseClause(line, open);
-      const statistics = /^\d+%\s?CI\b/.test(content) || (/[A-Za-z]\s*[=<>≤≥]\s*-?\d/.test(content) && /[,;]/.test(content));
+      // Test statistics (t=0.664,P=0.509; 95%CI:0.66~1.84) after a term or unit in a Chinese
+      // sentence, or one statistic alone (cm(P<0.01)): a parenthetical, not a function's argument,
+      // whatever stands before it.
+      const statistics =
+        /^\d+%\s?CI\b/.test(content) ||
+        (/[A-Za-z]\s*[=<>≤≥]\s*-?\d/.test(content) && /[,;]/.test(content)) ||
+        /^[A-Za-zχ]\w?\s*[=<>≤≥]\s*-?[\d.]+$/u.test(content);
       const pair = (confidence: number, why: string): void => {
         edits.push(make(open, confidence, why), make(i, confidence, why));
         restoredClose.add(i);
@@ -217,11 +235,12 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
         /[A-Za-z\u0391-\u03c9/)\]=+\-×÷^*]/.test(line[open - 1] ?? '') ||
         (/[A-Za-z]\d+$/.test(line.slice(Math.max(0, open - 8), open)) && !content.includes(' ')) ||
         /^[\d\s.]+±[\d\s.]+$/.test(content) ||
+        (/^[a-z]$/.test(content) && /\d/.test(line[open - 1] ?? '')) ||
         (/^[A-Za-z]/.test(line[i + 1] ?? '') && /[/*^=+]/.test(content))
       ) {
         // A function's argument (f(x), σ(z), ρ(·), A(1,0), log2(f2/f1)), a formula's bracket
         // (=(x-2)2, (OC/EC)min), a unit's (mL/(min·1.73 m²)), a subdivision of a cited article
-        // (GDPR Art. 6(1)(f)), a mean and its deviation ((63.7±9.8)岁, set as a formula): ASCII,
+        // (GDPR Art. 6(1)(f), §512(f), 第512条(f)款), a mean and its deviation ((63.7±9.8)岁, set as a formula): ASCII,
         // commas inside included.
         asciiPairs.push([open, i]);
         continue;
@@ -264,7 +283,7 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     if (ch === ',' && (asciiPairs.some(([a, b]) => i > a && i < b) || squarePairs.some(([a, b]) => i > a && i < b))) continue;
     const prev = before(view, i);
     const next = after(view, i);
-    if (ch === '?' && lostCharacter(line, i, lost) && inChineseClause(view, i)) {
+    if (ch === '?' && lostCharacter(line, i, lost) && (inChineseClause(view, i) || /[,;:.\p{L}\p{N}]/u.test(line[i + 1] ?? ''))) {
       // χ?检验, R?=0.41, kg/m?为, 100%?MPR, [?i35], t??yn, 、?、: not a question, but a character
       // GBK could not hold (², −, IPA's ɕ ʰ ȵ), which the page could only write as ?. Nothing
       // says which it was.

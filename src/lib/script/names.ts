@@ -1,5 +1,6 @@
 // Keeps the surnames of the people an article names in its traditional edition: opencc-js writes
-// 范 as 範 and 于 as 於 wherever it does not know the whole name, so 范秋白 would come out 範秋白.
+// 范 as 範 and 于 as 於 wherever it does not know the whole name, so 范秋白 would come out 範秋白,
+// and a phrase around a name may take its surname (湖南的钟叔河 → 的鐘).
 // The surnames and their forms live in surnames.tsv; which strings are names comes from the
 // article model (its authors, editor and reference authors). It never guesses a name from text.
 
@@ -28,18 +29,21 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * `converted` (the traditional conversion of `simplified`, place for place) with the surname of
- * every occurrence of a listed name put back in its surname form. A name of two characters counts
+ * every occurrence of a listed name put back in its surname form: the table's, else the one
+ * `convert` gives the name on its own (钟叔河 → 鍾叔河, where 湖南的钟叔河 reads 的鐘 in context). A name of two characters counts
  * only where no Han character touches it on either side (`[9] 余华.`, `余华，莫言`), since inside
  * running text it may be two words (其余华人); a longer one (范秋白认为) counts anywhere. A
  * conversion that changed the text's length (an astral form) is returned as it is.
  */
-export function keepSurnames(simplified: string, converted: string, names: readonly string[]): string {
+export function keepSurnames(simplified: string, converted: string, names: readonly string[], convert?: (text: string) => string): string {
   if (names.length === 0 || converted.length !== simplified.length) return converted;
   const table = surnameForms();
   const places = new Map<number, string>();
   for (const name of names) {
-    const form = table.get(name[0]!);
-    if (form === undefined || name.length < 2) continue;
+    if (name.length < 2) continue;
+    const alone = table.has(name[0]!) ? undefined : convert?.(name);
+    const form = table.get(name[0]!) ?? (alone !== undefined && alone.length === name.length ? alone[0] : undefined);
+    if (form === undefined) continue;
     for (let at = simplified.indexOf(name); at >= 0; at = simplified.indexOf(name, at + 1)) {
       if (name.length === 2) {
         const before = simplified[at - 1];

@@ -59,5 +59,5 @@ export function variantForm(traditional: string, variant: TraditionalVariant): s
  */
 export function toTraditional(simplified: string, variant: TraditionalVariant, names: readonly string[] = []): string {
   const converted = convertAroundGlosses(simplified, converterFor(variant));
-  return names.length === 0 ? converted : keepSurnames(simplified, converted, names);
+  return names.length === 0 ? converted : keepSurnames(simplified, converted, names, converterFor(variant));
 }

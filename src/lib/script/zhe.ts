@@ -106,8 +106,10 @@ const AUTHOR_AFTER = /^(?:[^\p{Script=Han}]|[译譯编編]|$)/u;
  *    starts with this 著 (著作, 著名) where the text reads as verb + 着 + word (发挥着作用,
  *    起着作用, 随着名气): there jieba, given 着, ends a word with it (随着) or takes it alone after
  *    a verb (发挥 着), and a word of two or more characters follows (一位 着 名作家 is no verb);
- * 2. 著 after a person's name (jieba tag nr*) or 等, before punctuation, the line end or 译/编:
- *    the "written by" of a reference (亨廷顿著, 张三等著);
+ * 2. 著 after a person's name (jieba tag nr*), 等 or 而, before punctuation, the line end or
+ *    译/编: the "written by" of a reference (亨廷顿著, 张三等著), or 著 "become known" (因文章而著:
+ *    the particle never follows 而). Other nouns are not enough: jieba tags 记录 and 纪念 as nouns
+ *    before 着 too;
  * 3. 所著 ("what … wrote": 余肇钧所著《蒙斋读书记》; the particle never follows 所), and 著有
  *    "has written" before a book title (著有《呐喊》) or wherever 着 would not be the particle by
  *    rule 1's test (他著有, not 随着有关 or 写着有关; jieba cuts both, so the word list cannot
@@ -144,7 +146,8 @@ export function staysZhu(text: string, p: number): boolean {
   if (text[p - 1] === '所' || text.startsWith('有《', p + 1)) return true;
   if (text[p + 1] === '有' && !readsAsParticle(window, a, p, false)) return true;
   if (AUTHOR_AFTER.test(text.slice(p + 1, p + 2))) {
-    if (text[p - 1] === '等') return true;
+    // 等著 (张三等著); 而著 (因文章而著, "became known"): the particle never follows 而.
+    if (text[p - 1] === '等' || text[p - 1] === '而') return true;
     if (p > a) {
       const tagged = segmenter().tag(text.slice(a, p), false);
       const last = tagged[tagged.length - 1];
