@@ -618,8 +618,14 @@ describe('parseArticle on small hand-made editions', () => {
 
   it('takes a circled number after the sentence it annotates as a marker, as law journals set them', () => {
     const a = parseArticle(
-      edition(['题目', '该规则已体系化。①此外，认定须满足：①明知；②故意。学界通说如此。②再如此。', '注释：', '①参见王利明：《侵权责任法研究》。', '②同上。']),
+      edition(['题目', '该规则已体系化。①此外，认定须满足：①明知；②故意。学界通说如此。②再如此。', '注释：', '①参见王利明：《侵权责任法研究》。', '②同上。', '□ 参见程啸：《侵权责任法》。']),
     );
+    // A note whose label GBK could not hold (⑪…, lost on the page and marked) follows the one before.
+    expect(a.endnotes.map((n) => [n.id, n.label, n.text])).toEqual([
+      ['endnote-1', '①', '参见王利明：《侵权责任法研究》。'],
+      ['endnote-2', '②', '同上。'],
+      ['endnote-3', '□', '参见程啸：《侵权责任法》。'],
+    ]);
     const p1 = a.front[0]!.text;
     // The first ① and the ② after 通说如此。 are markers; ① after 满足： and ② after 明知； are the list's.
     expect(a.noteRefs.map((r) => [r.id, r.start])).toEqual([

@@ -21,6 +21,15 @@ export function endnoteLine(line: string): { number: number; label: string; text
   return { number: circledNumber(m[1]!)!, label: m[1]!, text: m[2]! };
 }
 
+/**
+ * A note's line whose label the page lost (`□ 参见…`: GBK has no ⑪–⑳, so the page wrote `?` and
+ * the repair marks it): the note after `previous`, or `null`.
+ */
+export function lostLabelLine(line: string, previous: number): { number: number; label: string; text: string } | null {
+  const m = /^\s*□\s+(\S.*)$/u.exec(line);
+  return m ? { number: previous + 1, label: '□', text: m[1]! } : null;
+}
+
 export interface NoteMarker {
   /** The note's number. */
   note: number;

@@ -23,7 +23,7 @@ import {
 import { looksLikeNames, personName, splitNames } from './names.ts';
 import { splitGluedNames } from './surnames.ts';
 import { numberedHeading, styleRank, unnumberedHeading, type HeadingLine, type HeadingMatch } from './numbering.ts';
-import { endnoteId, endnoteLine, findNoteMarkers, noteRefId, NOTES_HEADING } from './endnotes.ts';
+import { endnoteId, endnoteLine, findNoteMarkers, lostLabelLine, noteRefId, NOTES_HEADING } from './endnotes.ts';
 import { entryNumber, parseReference, REFERENCES_HEADING } from './references.ts';
 import type {
   Article,
@@ -295,7 +295,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
     const { text, line } = rest[k]!;
     current = k;
     if (inNotes) {
-      const note = endnoteLine(text);
+      const note = endnoteLine(text) ?? lostLabelLine(text, endnotes[endnotes.length - 1]!.number);
       if (note) {
         endnotes.push({ id: endnoteId(note.number), ...note, line, citedBy: [] });
         continue;
