@@ -222,6 +222,14 @@ function labelBacklinks(li: Element, label: string): void {
   }
 }
 
+/**
+ * Whether the page has a references section: always, but for an article that cites in its notes
+ * (注释 ①…, as law journals do) and prints no reference list or heading at all.
+ */
+export function showsReferences(article: Article): boolean {
+  return article.references.length > 0 || article.endnotes.length === 0 || article.warnings.some((w) => w.code === 'missing-references');
+}
+
 /** The reference list with back-links (labelled in the page's language), marks and safe outbound links. */
 export function renderReferences(ctx: Context): string {
   const { edition, ui } = ctx;

@@ -626,6 +626,8 @@ describe('parseArticle on small hand-made editions', () => {
       ['endnote-2', '②', '同上。'],
       ['endnote-3', '□', '参见程啸：《侵权责任法》。'],
     ]);
+    // Its notes are its citations: no reference list is missing.
+    expect(codes(a)).not.toContain('missing-references');
     const p1 = a.front[0]!.text;
     // The first ① and the ② after 通说如此。 are markers; ① after 满足： and ② after 明知； are the list's.
     expect(a.noteRefs.map((r) => [r.id, r.start])).toEqual([

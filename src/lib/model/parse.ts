@@ -459,7 +459,8 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
       }, { number: ref.number });
     }
   }
-  if (references.length === 0) {
+  // Law journals cite in their notes (注释 ①…) and print no reference list: nothing is missing then.
+  if (references.length === 0 && (sawReferencesHeading || endnotes.length === 0)) {
     warn(
       'missing-references',
       sawReferencesHeading
