@@ -659,11 +659,16 @@ describe('parseArticle on small hand-made editions', () => {
         '张三',
         '（宁夏党校 科研部，宁夏 银川 750021）',
         '[中图分类号]D630 [文献标识码]A [文章编号]1008-2991(2021)01-0001-05',
+        '［收稿日期］2023-03-08',
         '正文。',
       ]),
     );
     expect(a.meta.authors?.value.map((n) => n.name)).toEqual(['张三']);
-    expect(a.notes).toEqual([{ label: '作者单位', text: '宁夏党校 科研部，宁夏 银川 750021', line: 2 }]);
+    // A bracketed label needs no colon after it.
+    expect(a.notes).toEqual([
+      { label: '作者单位', text: '宁夏党校 科研部，宁夏 银川 750021', line: 2 },
+      { label: '收稿日期', text: '2023-03-08', line: 4 },
+    ]);
     expect(a.meta.clc?.value).toBe('D630');
     expect(a.meta.documentCode?.value).toBe('A');
     expect(a.meta.pages?.value).toEqual({ first: 1, last: 5, count: 5 });

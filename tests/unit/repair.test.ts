@@ -253,6 +253,14 @@ describe('repairPage on small pages', () => {
       ['輸入句子X=(x_1, x_2, …, x_n),編碼後得到隱向量序列。', '输入句子X=(x_1, x_2, …, x_n)，编码后得到隐向量序列。'],
       // A name's romanisation is no pinyin tag: 張(Zhang)和吳(Wu).
       ['張(Zhang)和吳(Wu)發現,自我調節', '张（Zhang）和吴（Wu）发现，自我调节'],
+      // A Chinese label in square brackets had ［］; a one-character nationality may be either.
+      ['[摘要]數字政府建設。[德]克雷斯蒂安[J]', '［摘要］数字政府建设。[德]克雷斯蒂安[J]'],
+      // A range between Roman numerals; a middle dot after no Chinese is a product.
+      ['集中在Ⅳ~Ⅵ徑級,定義為εx = (∂R/∂x)·(x/R)。', '集中在Ⅳ～Ⅵ径级，定义为εx = (∂R/∂x)·(x/R)。'],
+      // English inside, Chinese on both sides: the sentence's parenthetical.
+      ['則見如來”(T8, no. 235, p. 749a)一句,所收之本(T8, no. 235)及寫本[4]', '则见如来”（T8, no. 235, p. 749a）一句，所收之本（T8, no. 235）及写本[4]'],
+      // One statistic after a unit is the sentence's parenthetical; a statute's subdivision is not.
+      ['降至(76.2±5.5) cm(P<0.01),見§512(f); Rossi', '降至(76.2±5.5) cm（P<0.01），见§512(f); Rossi'],
     ];
     for (const [page, edition] of cases) expect(repairPage(page).text).toBe(edition);
   });

@@ -119,10 +119,10 @@ export function issnCheckDigit(issn: string): string | null {
 /** `基金项目：…`, `作者简介：…`, `收稿日期：…` → label and text. */
 export function noteLine(line: string): { label: string; text: string } | null {
   const m =
-    /^[[【［]?\s*(基金项目|作者简介|收稿日期|修回日期|通讯作者|通信作者|项目来源|课题来源|基金|项目)\s*[\]】］]?\s*[：:]\s*/u.exec(
+    /^(?:[[【［]\s*(基金项目|作者简介|收稿日期|修回日期|通讯作者|通信作者|项目来源|课题来源|基金|项目)\s*[\]】］]\s*[：:]?|(基金项目|作者简介|收稿日期|修回日期|通讯作者|通信作者|项目来源|课题来源|基金|项目)\s*[：:])\s*/u.exec(
       line,
     );
-  return m ? { label: m[1]!, text: line.slice(m[0].length).trim() } : null;
+  return m ? { label: (m[1] ?? m[2])!, text: line.slice(m[0].length).trim() } : null;
 }
 
 /** `责任编辑：孟 筱`, `（责任编辑：孟 筱）` → the editor as printed. */

@@ -22,7 +22,7 @@ import {
 } from './front.ts';
 import { looksLikeNames, personName, splitNames } from './names.ts';
 import { splitGluedNames } from './surnames.ts';
-import { numberedHeading, styleRank, unnumberedHeading, type HeadingLine, type HeadingMatch } from './numbering.ts';
+import { matchNumbering, numberedHeading, styleRank, unnumberedHeading, type HeadingLine, type HeadingMatch } from './numbering.ts';
 import { endnoteId, endnoteLine, findNoteMarkers, lostLabelLine, noteRefId, NOTES_HEADING } from './endnotes.ts';
 import { entryNumber, parseReference, REFERENCES_HEADING } from './references.ts';
 import type {
@@ -291,6 +291,8 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
   };
 
   const rest = content.slice(at);
+  /** The label of the paragraph just added, when it opens with one (an item of a list). */
+  let lastItem: { style: string; number: number } | null = null;
   for (let k = 0; k < rest.length; k++) {
     const { text, line } = rest[k]!;
     current = k;
@@ -384,12 +386,18 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
       captions.push({ kind: cap[1] === '图' ? 'figure' : 'table', number: Number(cap[2]), caption: cap[3]!.trim(), line });
       continue;
     }
-    const heading = numberedHeading(text) ?? unnumberedHeading(text);
+    // An item of a list of paragraphs ((1)…。(2)…。) is no heading however short it is: a line
+    // that numbers on from the item paragraph just before it, in the same style, is the next item.
+    const label = matchNumbering(text);
+    const item = label !== null && lastItem !== null && label.style === lastItem.style && label.path[0] === lastItem.number + 1;
+    const heading = item ? null : (numberedHeading(text) ?? unnumberedHeading(text));
     if (heading) {
       addSection(heading, line);
+      lastItem = null;
       continue;
     }
     addParagraph(text, line);
+    lastItem = label !== null && label.style !== 'decimal' && !label.lost ? { style: label.style, number: label.path[0]! } : null;
   }
 
   // References: numbering, then citations resolved against them.

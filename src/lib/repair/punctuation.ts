@@ -21,7 +21,9 @@ function isChinese(ch: string | undefined): boolean {
   if (c < 0x2000 && c !== 0xb7) return false;
   return CHINESE_RE.test(ch);
 }
-const CHINESE_RE = /[\p{Script=Han}“”‘’…—·《》〈〉「」『』【】□\u2460-\u2473]/u;
+// Not the middle dot: between Han characters it separates a name's parts, and Han is there
+// anyway; between letters it is a product (εx·(R/x)·Δx).
+const CHINESE_RE = /[\p{Script=Han}“”‘’…—《》〈〉「」『』【】□\u2460-\u2473]/u;
 
 function isAsciiWord(ch: string | undefined): boolean {
   return !!ch && /[A-Za-z0-9]/.test(ch);
@@ -213,6 +215,8 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
         /^\d+%\s?CI\b/.test(content) ||
         (/[A-Za-z]\s*[=<>≤≥]\s*-?\d/.test(content) && /[,;]/.test(content)) ||
         /^[A-Za-zχ]\w?\s*[=<>≤≥]\s*-?[\d.]+$/u.test(content);
+      // A middle dot after no Chinese is a product (εx·(x/R)), not a name's separator.
+      const product = line[open - 1] === '·' && !isChinese(line[open - 2]);
       const pair = (confidence: number, why: string): void => {
         edits.push(make(open, confidence, why), make(i, confidence, why));
         restoredClose.add(i);
@@ -228,18 +232,22 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
         pair(0.85, 'an abbreviation in a Chinese sentence');
       } else if (item) {
         pair(0.9, 'an item number in Chinese text');
+      } else if (!spaced && /[,;:!?] /.test(content) && isChinese(prev) && (isChinese(line[i + 1]) || /^\[\d/.test(line.slice(i + 1)))) {
+        // English inside, Chinese on both sides: the Chinese sentence's parenthetical (…见如来”(T8, no. 235, p. 749a)一句).
+        pair(0.85, 'English text in a Chinese parenthetical');
       } else if (spaced || /[,;:!?] /.test(content)) {
         asciiPairs.push([open, i]); // English text: ASCII
         continue;
       } else if (
         /[A-Za-z\u0391-\u03c9/)\]=+\-×÷^*]/.test(line[open - 1] ?? '') ||
+        product ||
         (/[A-Za-z]\d+$/.test(line.slice(Math.max(0, open - 8), open)) && !content.includes(' ')) ||
         /^[\d\s.]+±[\d\s.]+$/.test(content) ||
         (/^[a-z]$/.test(content) && /\d/.test(line[open - 1] ?? '')) ||
         (/^[A-Za-z]/.test(line[i + 1] ?? '') && /[/*^=+]/.test(content))
       ) {
         // A function's argument (f(x), σ(z), ρ(·), A(1,0), log2(f2/f1)), a formula's bracket
-        // (=(x-2)2, (OC/EC)min), a unit's (mL/(min·1.73 m²)), a subdivision of a cited article
+        // (=(x-2)2, (OC/EC)min, εx·(x/R): a middle dot after no Chinese is a product), a unit's (mL/(min·1.73 m²)), a subdivision of a cited article
         // (GDPR Art. 6(1)(f), §512(f), 第512条(f)款), a mean and its deviation ((63.7±9.8)岁, set as a formula): ASCII,
         // commas inside included.
         asciiPairs.push([open, i]);
@@ -270,6 +278,13 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     }
     view = out + line.slice(at);
   }
+  // A Chinese label in square brackets ([摘要], [关键词], [文献标识码]): NFKC folded its ［］.
+  // One character ([德], a nationality in a reference) may be either, and stays.
+  for (const m of line.matchAll(/\[(?=(?:\s*\p{Script=Han}){2})[\p{Script=Han}\s]{2,12}\]/gu)) {
+    for (const [at, reading] of [[m.index, '［'], [m.index + m[0].length - 1, '］']] as const) {
+      edits.push({ start: offset + at, end: offset + at + 1, reading, kind: 'punctuation', confidence: 0.9, note: `full-width ${reading} restored (a Chinese label in square brackets)` });
+    }
+  }
   const numbers = numberMarks(line);
   /** `?` read as characters GBK could not hold. */
   const lost = new Set<number>();
@@ -283,7 +298,7 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     if (ch === ',' && (asciiPairs.some(([a, b]) => i > a && i < b) || squarePairs.some(([a, b]) => i > a && i < b))) continue;
     const prev = before(view, i);
     const next = after(view, i);
-    if (ch === '?' && lostCharacter(line, i, lost) && (inChineseClause(view, i) || /[,;:.\p{L}\p{N}]/u.test(line[i + 1] ?? ''))) {
+    if (ch === '?' && lostCharacter(line, i, lost) && (inChineseClause(view, i) || /[,;:._\p{L}\p{N}]/u.test(line[i + 1] ?? ''))) {
       // χ?检验, R?=0.41, kg/m?为, 100%?MPR, [?i35], t??yn, 、?、: not a question, but a character
       // GBK could not hold (², −, IPA's ɕ ʰ ȵ), which the page could only write as ?. Nothing
       // says which it was.
@@ -293,7 +308,7 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     }
     if (ch === '?' && next !== '' && !isChinese(next) && !isChinese(prev)) continue;
     // A range (4~6所, 0.83~0.91, Z1~Zk) had the wave dash ～; a tilde elsewhere (~/.profile) stays.
-    if (ch === '~' && !((/[\w%]/.test(prev) || isChinese(prev)) && (/\w/.test(next) || isChinese(next)) && inChineseClause(view, i))) continue;
+    if (ch === '~' && !((/[\p{L}\p{N}_%]/u.test(prev) || isChinese(prev)) && (/[\p{L}\p{N}_]/u.test(next) || isChinese(next)) && inChineseClause(view, i))) continue;
     if (isChinese(prev)) {
       edits.push(make(i, 0.95, 'after Chinese text'));
     } else if (englishBoundary(line, i) || prev === '' || /[./:]/.test(prev)) {
