@@ -509,7 +509,7 @@ describe('parseArticle on small hand-made editions', () => {
     const a = parseArticle(
       edition([
         '题目',
-        '正文[1-12]。',
+        '正文[1-13]。',
         '参考文献：',
         '[1] 岸本美绪.清代中国的物价与经济波动[M].刘迪瑞，译.北京：社会科学文献出版社，2010.',
         '[2] 李东垣.脾胃论[M].文 魁，丁国华，整理.北京：人民卫生出版社，2005.',
@@ -520,6 +520,7 @@ describe('parseArticle on small hand-made editions', () => {
         '[10] 敦煌研究院.数字敦煌[EB/OL].(2016-05-01)[2022-02-20].https://www.e-dunhuang.com/cave/10.0001/0220.',
         '[11] LAL R. Soil carbon[J]. Science, 2004, 304: 1623-1627. https://doi.org/10.1126/science.1097396.',
         "[12] BORG G. Borg's perceived exertion and pain scales[M]. Champaign, IL: Human Kinetics, 1998.",
+        '[13] 慧 皎.高僧传[M].汤用彤，校注.汤一玄，整理.北京：中华书局，1992.',
         '[4] STANGHELLINI V, CHAN F K, HASLER W L, et al. Gastroduodenal disorders[J]. Gastroenterology, 2016, 150(6): 1380-1392.',
         '[5] International Electrotechnical Commission. Photovoltaic (PV) systems - Part 3: Outdoor infrared thermography: IEC TS 62446-3:2017[S]. Geneva: IEC, 2017.',
         '[6] Studies on the history of translation in modern China and the reception of foreign fiction. Beijing: Some Press, 2001.',
@@ -527,8 +528,8 @@ describe('parseArticle on small hand-made editions', () => {
     );
     const [r1, r2, r3, r4, r5, r6, r7, r8, r9] = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => a.references.find((r) => r.number === n));
     expect(r1).toMatchObject({ title: '清代中国的物价与经济波动', place: '北京', publisher: '社会科学文献出版社', year: 2010, edition: null });
-    expect(r1!.contributors).toEqual({ names: [{ display: '刘迪瑞', name: '刘迪瑞' }], role: '译', etAl: false });
-    expect(r7!.contributors).toEqual({ names: [{ display: '王 垒', name: '王垒' }, { display: '王 甦', name: '王甦' }], role: '译', etAl: true });
+    expect(r1!.contributors).toEqual([{ names: [{ display: '刘迪瑞', name: '刘迪瑞' }], role: '译', etAl: false }]);
+    expect(r7!.contributors).toEqual([{ names: [{ display: '王 垒', name: '王垒' }, { display: '王 甦', name: '王甦' }], role: '译', etAl: true }]);
     expect(r7).toMatchObject({ place: '北京', publisher: '人民邮电出版社', year: 2003 });
     expect(r8).toMatchObject({ edition: '修订本', place: '北京', publisher: '语文出版社' });
     expect(r9).toMatchObject({ type: 'Z', place: '长沙', publisher: '湖南省方言普查组', year: 1959 });
@@ -538,10 +539,14 @@ describe('parseArticle on small hand-made editions', () => {
     expect(r11).toMatchObject({ url: 'https://doi.org/10.1126/science.1097396', doi: '10.1126/science.1097396' });
     // A place with its state.
     expect(a.references.find((r) => r.number === 12)).toMatchObject({ place: 'Champaign, IL', publisher: 'Human Kinetics', year: 1998 });
-    expect(r2!.contributors?.names.map((n) => n.display)).toEqual(['文 魁', '丁国华']);
+    // Two groups of contributors, each with its role.
+    const r13 = a.references.find((r) => r.number === 13)!;
+    expect(r13.contributors.map((g) => [g.names.map((n) => n.name).join(), g.role])).toEqual([['汤用彤', '校注'], ['汤一玄', '整理']]);
+    expect(r13).toMatchObject({ place: '北京', publisher: '中华书局', year: 1992 });
+    expect(r2!.contributors[0]!.names.map((n) => n.display)).toEqual(['文 魁', '丁国华']);
     expect(r2).toMatchObject({ place: '北京', publisher: '人民卫生出版社' });
-    expect(r2!.contributors?.role).toBe('整理');
-    expect(r3).toMatchObject({ edition: '3版', contributors: null, place: '北京', publisher: '中国农业出版社', year: 2000 });
+    expect(r2!.contributors[0]!.role).toBe('整理');
+    expect(r3).toMatchObject({ edition: '3版', contributors: [], place: '北京', publisher: '中国农业出版社', year: 2000 });
     expect(r4).toMatchObject({ title: 'Gastroduodenal disorders', container: 'Gastroenterology', etAl: true });
     expect(r4!.authors.map((n) => n.name)).toEqual(['STANGHELLINI V', 'CHAN F K', 'HASLER W L']);
     expect(r5!.authors.map((n) => n.name)).toEqual(['International Electrotechnical Commission']);
@@ -551,7 +556,7 @@ describe('parseArticle on small hand-made editions', () => {
     expect(r6!.title).toMatch(/^Studies on the history/);
     // The traditional model converts the contributors and keeps the edition's numeral.
     const hant = articleInScript(a, 'zh-Hant');
-    expect(hant.references.find((r) => r.number === 2)!.contributors).toEqual({ names: [{ display: '文 魁', name: '文魁' }, { display: '丁國華', name: '丁國華' }], role: '整理', etAl: false });
+    expect(hant.references.find((r) => r.number === 2)!.contributors).toEqual([{ names: [{ display: '文 魁', name: '文魁' }, { display: '丁國華', name: '丁國華' }], role: '整理', etAl: false }]);
     expect(hant.references.find((r) => r.number === 3)!.edition).toBe('3版');
   });
 
@@ -673,6 +678,16 @@ describe('parseArticle on small hand-made editions', () => {
     expect(a.meta.documentCode?.value).toBe('A');
     expect(a.meta.pages?.value).toEqual({ first: 1, last: 5, count: 5 });
     expect(a.front.map((p) => p.text)).toEqual(['正文。']);
+  });
+
+  it('reads a byline with affiliation marks, and 0 引言 of a science journal without a warning', () => {
+    const a = parseArticle(
+      edition(['题目', '赵志远1，刘 敏2，孙海峰1,2*', '（1.河海大学 水文水资源学院，江苏 南京 210098；2.安徽省水文局，安徽 合肥 230022）', '摘 要：一句话。', '0 引言', '正文。', '1 研究区概况', '正文。']),
+    );
+    expect(a.meta.authors?.value.map((n) => n.display)).toEqual(['赵志远', '刘 敏', '孙海峰']);
+    expect(a.notes.map((n) => n.label)).toEqual(['作者单位']);
+    expect(a.sections.map((x) => x.id)).toEqual(['s0', 's1']);
+    expect(codes(a)).not.toContain('section-numbering');
   });
 
   it('does not take a lone name-like line for authors without confirmation', () => {

@@ -78,12 +78,17 @@ const SECTION_WORDS = /^(?:引言|前言|导言|导论|绪论|序言|结语|结�
 /** `（宁夏党校 科研部，宁夏 银川 750021）`: an affiliation line in parentheses. */
 const AFFILIATION = /^[（(][^（）()]*(?:\d{6}|大学|学院|党校|研究所|研究院|研究中心|中心|委员会|局|厅)[^（）()]*[）)]$/u;
 
+/** Affiliation marks after a name in a byline: `赵志远1，刘 敏2`, `张三1,2*`. */
+const AFFILIATION_MARKS = /(?<=\p{Script=Han})\d{1,2}(?:[,，]\d{1,2})*\*?(?=[，,、;；\s]|$)/gu;
+const withoutMarks = (line: string): string => line.replace(AFFILIATION_MARKS, '');
+
 /**
  * Whether the line under the title is the author line: it reads as names, is not a heading word,
  * and is confirmed by what follows (an affiliation or a labelled front-matter line), by naming
  * several people, or by the site's repeated byline.
  */
-function isAuthorLine(line: string, next: string, furniture: RepairResult['furniture']): boolean {
+function isAuthorLine(printed: string, next: string, furniture: RepairResult['furniture']): boolean {
+  const line = withoutMarks(printed);
   if (SECTION_WORDS.test(line.replace(/[\s\u3000]+/gu, ''))) return false;
   if (abstractLine(line) !== null || keywordLine(line) !== null || numberedHeading(line) !== null) return false;
   if (!looksLikeNames(line, { maxHan: 4 })) return false;
@@ -133,7 +138,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
   // which the repair took out as furniture.
   let underAuthors: { text: string; line: number } | undefined;
   if (byl && isAuthorLine(byl.text, next?.text ?? '', repair.furniture ?? [])) {
-    textAuthors = { names: splitNames(byl.text).names, line: byl.line };
+    textAuthors = { names: splitNames(withoutMarks(byl.text)).names, line: byl.line };
     at++;
     underAuthors = next;
   } else if ((repair.furniture ?? []).some((f) => f.role === 'byline')) {
@@ -247,7 +252,9 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
     } else if (h.numbering) {
       const prev = [...siblings].reverse().find((s) => s.numbering.style === h.numbering!.style);
       const expected = prev?.numbering.value != null ? prev.numbering.value + 1 : 1;
-      if (value !== expected) {
+      // Science journals number the introduction 0 (0 引言, GB/T 7713's way), then 1, 2, ….
+      const zeroIntroduction = prev === undefined && value === 0 && h.numbering.style === 'decimal';
+      if (value !== expected && !zeroIntroduction) {
         warn(
           'section-numbering',
           `Heading “${h.heading}” is numbered ${value} where ${expected} was expected.`,

@@ -89,10 +89,10 @@ function takeContributorsAndEdition(tail: string, out: ParsedReference): string 
   for (let split = splitFirst(rest); split; split = splitFirst(rest)) {
     const segment = trimPunct(split[0]);
     const role = CONTRIBUTOR_ROLE.exec(segment);
-    if (!out.contributors && role && segment.length > role[0].length) {
+    if (role && segment.length > role[0].length) {
       const names = splitNames(segment.slice(0, role.index));
       if (names.names.length === 0 || !names.names.every((n) => [...n.name].length <= 40)) break;
-      out.contributors = { names: names.names, role: role[2]!, etAl: role[1] !== undefined || names.etAl };
+      out.contributors.push({ names: names.names, role: role[2]!, etAl: role[1] !== undefined || names.etAl });
     } else if (!out.edition && EDITION.test(segment)) {
       out.edition = segment;
     } else break;
@@ -191,7 +191,7 @@ function parseHost(host: string, out: ParsedReference): void {
 /** Parse the body of one entry (its number already removed). */
 export function parseReference(body: string): ParsedReference {
   const out: ParsedReference = {
-    type: null, authors: [], etAl: false, title: null, contributors: null, edition: null, container: null, publisher: null, place: null,
+    type: null, authors: [], etAl: false, title: null, contributors: [], edition: null, container: null, publisher: null, place: null,
     year: null, volume: null, issue: null, date: null, pages: null, url: null, doi: null,
   };
   let rest = body.trim();

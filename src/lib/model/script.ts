@@ -156,7 +156,7 @@ function toHant(a: Article, c: Convert): Article {
     authors: r.authors.map((n) => name(c, n)),
     etAl: r.etAl,
     title: opt(c, r.title),
-    contributors: r.contributors && { ...r.contributors, names: r.contributors.names.map((n) => name(c, n)), role: c(r.contributors.role) },
+    contributors: r.contributors.map((g) => ({ ...g, names: g.names.map((n) => name(c, n)), role: c(g.role) })),
     edition: opt(c, r.edition),
     container: opt(c, r.container),
     publisher: opt(c, r.publisher),

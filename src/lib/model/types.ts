@@ -172,9 +172,9 @@ export interface Reference {
   /**
    * Other contributors printed after the title (GB/T 7714's 其他责任者): `刘迪瑞，译` gives the
    * translator 刘迪瑞 with the role `译`; `文 魁，丁国华，整理` two editors with `整理`; `王 垒，王 甦，
-   * 等译` two translators and others (`etAl`).
+   * 等译` two translators and others (`etAl`); `汤用彤，校注.汤一玄，整理` two groups. Empty when none.
    */
-  contributors: { names: PersonName[]; role: string; etAl: boolean } | null;
+  contributors: Array<{ names: PersonName[]; role: string; etAl: boolean }>;
   /** The edition statement as printed (版本项): `3版`, `第2版`, `2nd ed`. */
   edition: string | null;
   /**
