@@ -299,7 +299,7 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
 
   const rest = content.slice(at);
   /** The label of the paragraph just added, when it opens with one (an item of a list). */
-  let lastItem: { style: string; number: number } | null = null;
+  let lastItem: { style: HeadingMatch['style']; number: number } | null = null;
   for (let k = 0; k < rest.length; k++) {
     const { text, line } = rest[k]!;
     current = k;
@@ -458,8 +458,9 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
   // Markers pointing to the notes.
   const noteRefs: NoteRef[] = [];
   const byNote = new Map(endnotes.map((n) => [n.number, n]));
+  const noteNumbers = new Set(byNote.keys());
   for (const p of paragraphs) {
-    for (const m of findNoteMarkers(p.text, new Set(byNote.keys()))) {
+    for (const m of findNoteMarkers(p.text, noteNumbers)) {
       const note = byNote.get(m.note)!;
       const id = noteRefId(m.note, note.citedBy.length + 1);
       note.citedBy.push(id);

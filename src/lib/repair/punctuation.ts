@@ -18,11 +18,11 @@ function isChinese(ch: string | undefined): boolean {
   const c = ch.charCodeAt(0);
   // The common case first, without a regular expression: the CJK blocks and full-width forms.
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) return true;
-  if (c < 0x2000 && c !== 0xb7) return false;
+  // Not the middle dot (U+00B7): between Han characters it separates a name's parts, and Han is
+  // there anyway; between letters it is a product (εx·(R/x)·Δx).
+  if (c < 0x2000) return false;
   return CHINESE_RE.test(ch);
 }
-// Not the middle dot: between Han characters it separates a name's parts, and Han is there
-// anyway; between letters it is a product (εx·(R/x)·Δx).
 const CHINESE_RE = /[\p{Script=Han}“”‘’…—《》〈〉「」『』【】□\u2460-\u2473]/u;
 
 function isAsciiWord(ch: string | undefined): boolean {
@@ -81,8 +81,8 @@ export function spaceEdits(line: string, offset: number): Edit[] {
 
 /**
  * Marks that belong to a number, not to the sentence: a thousands separator (1,286), a time
- * (06:21, 06:21:08), a ratio of digits (1:2, 7:2:1, 531441:524288; not a year's four digits) or of decimals (mAP@0.5:0.95), and the
- * commas of a citation's bracket ([6,8], [2,5-7]). A year before a page (2017：213-230 in a
+ * (06:21, 06:21:08), a ratio of digits (1:2, 7:2:1, 531441:524288; not a year's four digits) or
+ * of decimals (mAP@0.5:0.95), and the commas of a citation's bracket ([6,8], [2,5-7]). A year before a page (2017：213-230 in a
  * reference) is the sentence's.
  */
 function numberMarks(line: string): Uint8Array {
@@ -233,7 +233,8 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       } else if (item) {
         pair(0.9, 'an item number in Chinese text');
       } else if (!spaced && /[,;:!?] /.test(content) && isChinese(prev) && (isChinese(line[i + 1]) || /^\[\d/.test(line.slice(i + 1)))) {
-        // English inside, Chinese on both sides: the Chinese sentence's parenthetical (…见如来”(T8, no. 235, p. 749a)一句).
+        // English inside, Chinese on both sides: the Chinese sentence's parenthetical
+        // (…则见如来”(T8, no. 235, p. 749a)一句).
         pair(0.85, 'English text in a Chinese parenthetical');
       } else if (spaced || /[,;:!?] /.test(content)) {
         asciiPairs.push([open, i]); // English text: ASCII
@@ -247,9 +248,9 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
         (/^[A-Za-z]/.test(line[i + 1] ?? '') && /[/*^=+]/.test(content))
       ) {
         // A function's argument (f(x), σ(z), ρ(·), A(1,0), log2(f2/f1)), a formula's bracket
-        // (=(x-2)2, (OC/EC)min, εx·(x/R): a middle dot after no Chinese is a product), a unit's (mL/(min·1.73 m²)), a subdivision of a cited article
-        // (GDPR Art. 6(1)(f), §512(f), 第512条(f)款), a mean and its deviation ((63.7±9.8)岁, set as a formula): ASCII,
-        // commas inside included.
+        // (=(x-2)2, (OC/EC)min, εx·(x/R)), a unit's (mL/(min·1.73 m²)), a subdivision of a cited
+        // article (GDPR Art. 6(1)(f), §512(f)), a mean and its deviation ((63.7±9.8)岁, set as a
+        // formula): ASCII, commas inside included.
         asciiPairs.push([open, i]);
         continue;
       } else if (isChinese(prev) || (prev === '%' && inChineseClause(line, open))) {
