@@ -8,6 +8,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { bodyHast, referencesHast, rehypeAnchors, rehypeCitations, rehypeKeywords, rehypeNoteRefs } from '../lib/link/index.ts';
+import { classes } from '../lib/link/text.ts';
 import type { Article, Reference } from '../lib/model/types.ts';
 import { marksByElement, WITNESS_LANG } from './apparatus.ts';
 import { rehypeCitationPreviews, rehypeEmendationMarks } from './marks.ts';
@@ -215,11 +216,16 @@ export function renderBody(ctx: Context): string {
 function labelBacklinks(li: Element, label: string): void {
   let k = 0;
   for (const c of li.children) {
-    if (c.type === 'element' && c.tagName === 'a' && String(c.properties?.className ?? '').includes('backlink')) {
+    if (c.type === 'element' && c.tagName === 'a' && classes(c).includes('backlink')) {
       k++;
       c.properties = { ...c.properties, ariaLabel: fmt(label, { k }) };
     }
   }
+}
+
+/** Whether the article prints an English title or abstract: the page's `abstract-en` section. */
+export function hasEnglishBlock(article: Article): boolean {
+  return article.abstractEn !== null || article.titleEn !== null;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { Plugin } from 'unified';
 import { citationId, findCitations, referenceId } from '../model/citations.ts';
-import { ALWAYS_SKIP, classes, replaceText, text } from './text.ts';
+import { ALWAYS_SKIP, classes, HEADINGS, replaceText, text } from './text.ts';
 import { fragment } from './href.ts';
 
 /** Reference number → ids of the places citing it, in document order. */
@@ -28,7 +28,6 @@ export interface CitationsOptions {
   tagName?: string;
 }
 
-const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
 export const rehypeCitations: Plugin<[CitationsOptions], Root> = function (options) {
   const known = new Set(options.references);

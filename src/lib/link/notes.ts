@@ -7,14 +7,14 @@ import type { ElementContent, Root } from 'hast';
 import type { Plugin } from 'unified';
 import { endnoteId, findNoteMarkers, noteRefId } from '../model/endnotes.ts';
 import { fragment } from './href.ts';
-import { ALWAYS_SKIP, classes, replaceText, text } from './text.ts';
+import { ALWAYS_SKIP, classes, HEADINGS, replaceText, text } from './text.ts';
 
 export interface NoteRefsOptions {
   /** Numbers of the notes the article has. Other circled numbers stay as they are. */
   notes: Iterable<number>;
 }
 
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const HEADING_TAGS: ReadonlySet<string> = new Set(HEADINGS);
 
 export const rehypeNoteRefs: Plugin<[NoteRefsOptions], Root> = function (options) {
   const known = new Set(options.notes);
@@ -23,7 +23,7 @@ export const rehypeNoteRefs: Plugin<[NoteRefsOptions], Root> = function (options
     const counter = new Map<number, number>();
     replaceText(
       tree,
-      (el) => ALWAYS_SKIP.has(el.tagName) || HEADINGS.has(el.tagName) || classes(el).includes('endnotes') || classes(el).includes('noteref'),
+      (el) => ALWAYS_SKIP.has(el.tagName) || HEADING_TAGS.has(el.tagName) || classes(el).includes('endnotes') || classes(el).includes('noteref'),
       (node) => {
         const markers = findNoteMarkers(node.value, known);
         if (markers.length === 0) return null;

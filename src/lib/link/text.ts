@@ -4,6 +4,9 @@
 
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 
+/** Heading elements: the model cites and marks notes from paragraphs only. */
+export const HEADINGS: readonly string[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
 /** Elements whose text is never linked: links, code, scripts, and marks already made. */
 export const ALWAYS_SKIP: ReadonlySet<string> = new Set(['a', 'code', 'pre', 'script', 'style', 'kbd', 'samp', 'textarea']);
 

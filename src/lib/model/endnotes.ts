@@ -2,10 +2,7 @@
 // the circled numbers that point to a note. Shared by the model and the linking plugin; it never
 // resolves a marker to a note itself.
 
-/** The circled numbers ①–⑳ a note is numbered with. */
-const CIRCLED = /[\u2460-\u2473]/u;
-
-/** The number a circled digit stands for (① → 1), or `null`. */
+/** The number a circled digit stands for (① → 1, ⑳ → 20), or `null`. */
 export function circledNumber(ch: string): number | null {
   const c = ch.codePointAt(0) ?? 0;
   return c >= 0x2460 && c <= 0x2473 ? c - 0x2460 + 1 : null;
@@ -16,9 +13,9 @@ export const NOTES_HEADING = /^[[【［]?\s*注\s*(?:释)?\s*[\]】］]?\s*[：:
 
 /** An endnote's line: `① text` (the number and the text), or `null`. */
 export function endnoteLine(line: string): { number: number; label: string; text: string } | null {
-  const m = /^\s*([\u2460-\u2473])\s*(\S.*)$/u.exec(line);
-  if (!m) return null;
-  return { number: circledNumber(m[1]!)!, label: m[1]!, text: m[2]! };
+  const m = /^\s*(\S)\s*(\S.*)$/u.exec(line);
+  const number = m ? circledNumber(m[1]!) : null;
+  return number === null ? null : { number, label: m![1]!, text: m![2]! };
 }
 
 /**
@@ -48,8 +45,8 @@ export function findNoteMarkers(text: string, known: ReadonlySet<number>): NoteM
   const out: NoteMarker[] = [];
   const items = new Set<number>();
   for (let i = 0; i < text.length; i++) {
-    if (!CIRCLED.test(text[i]!)) continue;
-    const n = circledNumber(text[i]!)!;
+    const n = circledNumber(text[i]!);
+    if (n === null) continue;
     const prev = i === 0 ? '' : text[i - 1]!;
     const opensList = n === 1 && (prev === '' || /[：:\s]/u.test(prev));
     const continuesList = n > 1 && items.has(n - 1) && (prev === '' || /[：:；;，,、\s\]］]/u.test(prev));

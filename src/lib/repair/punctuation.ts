@@ -215,6 +215,8 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
         /^\d+%\s?CI\b/.test(content) ||
         (/[A-Za-z]\s*[=<>≤≥]\s*-?\d/.test(content) && /[,;]/.test(content)) ||
         /^[A-Za-zχ]\w?\s*[=<>≤≥]\s*-?[\d.]+$/u.test(content);
+      // English text inside: a mark with a space after it (The Old Man, 1952; T8, no. 235).
+      const english = /[,;:!?] /.test(content);
       // A middle dot after no Chinese is a product (εx·(x/R)), not a name's separator.
       const product = line[open - 1] === '·' && !isChinese(line[open - 2]);
       const pair = (confidence: number, why: string): void => {
@@ -232,11 +234,11 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
         pair(0.85, 'an abbreviation in a Chinese sentence');
       } else if (item) {
         pair(0.9, 'an item number in Chinese text');
-      } else if (!spaced && /[,;:!?] /.test(content) && isChinese(prev) && (isChinese(line[i + 1]) || /^\[\d/.test(line.slice(i + 1)))) {
+      } else if (!spaced && english && isChinese(prev) && (isChinese(line[i + 1]) || /^\[\d/.test(line.slice(i + 1)))) {
         // English inside, Chinese on both sides: the Chinese sentence's parenthetical
         // (…则见如来”(T8, no. 235, p. 749a)一句).
         pair(0.85, 'English text in a Chinese parenthetical');
-      } else if (spaced || /[,;:!?] /.test(content)) {
+      } else if (spaced || english) {
         asciiPairs.push([open, i]); // English text: ASCII
         continue;
       } else if (

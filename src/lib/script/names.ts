@@ -27,12 +27,18 @@ export function surnameForms(): ReadonlyMap<string, string> {
 
 const HAN = /\p{Script=Han}/u;
 
+/** The surname `convert` gives a name on its own (钟叔河 → 鍾叔河), if it keeps the name's length. */
+function surnameAlone(name: string, convert?: (text: string) => string): string | undefined {
+  const alone = convert?.(name);
+  return alone !== undefined && alone.length === name.length ? alone[0] : undefined;
+}
+
 /**
  * `converted` (the traditional conversion of `simplified`, place for place) with the surname of
  * every occurrence of a listed name put back in its surname form: the table's, else the one
- * `convert` gives the name on its own (钟叔河 → 鍾叔河, where 湖南的钟叔河 reads 的鐘 in context). A name of two characters counts
- * only where no Han character touches it on either side (`[9] 余华.`, `余华，莫言`), since inside
- * running text it may be two words (其余华人); a longer one (范秋白认为) counts anywhere. A
+ * `convert` gives the name on its own (湖南的钟叔河 reads 的鐘 in context). A name of two
+ * characters counts only where no Han character touches it on either side (`[9] 余华.`, `余华，莫言`),
+ * since inside running text it may be two words (其余华人); a longer one (范秋白认为) counts anywhere. A
  * conversion that changed the text's length (an astral form) is returned as it is.
  */
 export function keepSurnames(simplified: string, converted: string, names: readonly string[], convert?: (text: string) => string): string {
@@ -40,9 +46,8 @@ export function keepSurnames(simplified: string, converted: string, names: reado
   const table = surnameForms();
   const places = new Map<number, string>();
   for (const name of names) {
-    if (name.length < 2) continue;
-    const alone = table.has(name[0]!) ? undefined : convert?.(name);
-    const form = table.get(name[0]!) ?? (alone !== undefined && alone.length === name.length ? alone[0] : undefined);
+    if (name.length < 2 || !simplified.includes(name)) continue;
+    const form = table.get(name[0]!) ?? surnameAlone(name, convert);
     if (form === undefined) continue;
     for (let at = simplified.indexOf(name); at >= 0; at = simplified.indexOf(name, at + 1)) {
       if (name.length === 2) {
