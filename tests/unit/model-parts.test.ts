@@ -93,6 +93,9 @@ describe('numbering', () => {
     expect(matchNumbering('（）推动平台协同，打通自有渠道')).toMatchObject({ label: '（）', lost: true });
     expect(matchNumbering('（□）')).toBeNull();
     expect(matchNumbering('（五）字理溯源')?.lost).toBeUndefined();
+    // A bracket the run took, the numeral kept: the number is known.
+    expect(matchNumbering('□一）“更名方”所见称谓的更易')).toMatchObject({ style: 'cn-paren', path: [1], label: '□一）' });
+    expect(matchNumbering('（3□分时段训练')).toMatchObject({ style: 'arabic-paren', path: [3] });
   });
 
   it('numbers a heading that lost its numeral after the headings before it of the same kind', () => {

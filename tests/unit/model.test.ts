@@ -9,6 +9,7 @@ import {
   articleInScript,
   parseArticle,
   type Article,
+  type Reference,
   type Section,
   type Warning,
 } from '../../src/lib/model/index.ts';
@@ -437,6 +438,11 @@ describe('parseArticle on small hand-made editions', () => {
     );
     expect(a.front.map((p) => p.text)).toEqual(['一是加快政府职能转变。二是正确认识。', '1.5亿人口的城市化进程还在继续。']);
     expect(a.sections.map((s) => s.title)).toEqual(['标题']);
+    // An algorithm's title is the first line of a block in its section, not a section.
+    const b = parseArticle(edition(['题目', '2.5 两阶段检索', '检索分两步。', '算法1 两阶段检索与结构重排', '输入：缺陷方法b。', '3 检索增强的程序修复', '正文。']));
+    expect(b.sections.map((s) => s.numbering.label)).toEqual(['2.5', '3']);
+    expect(b.sections[0]!.paragraphs.map((p) => p.text)).toEqual(['检索分两步。', '算法1 两阶段检索与结构重排', '输入：缺陷方法b。']);
+    expect(codes(b)).not.toContain('unnumbered-section');
   });
 
   it('resolves ranges, lists and markers after punctuation; reports uncited references', () => {
@@ -551,6 +557,26 @@ describe('parseArticle on small hand-made editions', () => {
     expect(r4!.authors.map((n) => n.name)).toEqual(['STANGHELLINI V', 'CHAN F K', 'HASLER W L']);
     expect(r5!.authors.map((n) => n.name)).toEqual(['International Electrotechnical Commission']);
     expect(r5!.title).toMatch(/^Photovoltaic \(PV\) systems/);
+    // Bodies named in English or in Chinese, however long; Russian initials and GOST's № and С.
+    const b = parseArticle(
+      edition([
+        '题目',
+        '正文[1-4]。',
+        '参考文献：',
+        '[1] Global Initiative for Chronic Obstructive Lung Disease. Global strategy for COPD: 2023 report[EB/OL]. (2022-11-15)[2023-03-01]. https://goldcopd.org/.',
+        '[2] 中华医学会呼吸病学分会慢性阻塞性肺疾病学组，中国医师协会呼吸医师分会慢性阻塞性肺疾病工作委员会.慢性阻塞性肺疾病诊治指南（2021年修订版）[J].中华结核和呼吸杂志，2021，44(3)：170-205.',
+        '[3] Семенова Т. И. Шолохов в письмах[M]. 2-е изд. Москва: Наука, 1985. С. 45-67.',
+        '[4] Воронцова А. П. Живой человек[J]. Вопросы литературы, 1957, № 4. С. 98-115.',
+      ]),
+    );
+    const [b1, b2, b3, b4] = [1, 2, 3, 4].map((n) => b.references.find((r) => r.number === n)!) as [Reference, Reference, Reference, Reference];
+    expect(b1.authors.map((n) => n.name)).toEqual(['Global Initiative for Chronic Obstructive Lung Disease']);
+    expect(b1.title).toBe('Global strategy for COPD: 2023 report');
+    expect(b2.authors).toHaveLength(2);
+    expect(b2).toMatchObject({ title: '慢性阻塞性肺疾病诊治指南（2021年修订版）', container: '中华结核和呼吸杂志' });
+    expect(b3).toMatchObject({ title: 'Шолохов в письмах', edition: '2-е изд', place: 'Москва', publisher: 'Наука', year: 1985, pages: '45-67' });
+    expect(b3.authors.map((n) => n.display)).toEqual(['Семенова Т. И']);
+    expect(b4).toMatchObject({ title: 'Живой человек', container: 'Вопросы литературы', year: 1957, issue: '4', pages: '98-115' });
     // A long English title before the first period is not an author list.
     expect(r6!.authors).toEqual([]);
     expect(r6!.title).toMatch(/^Studies on the history/);

@@ -237,6 +237,12 @@ describe('repairPage on small pages', () => {
     );
     // An operator before it, a word after it: ∇ in g=∇_e L; a question at a formula's end stays one.
     expect(repairPage('梯度g=?_e L,求x=?').text).toBe('梯度g=□_e L，求x=？');
+    // x̄±s: the macron lost after x is a formula's character, not the start of a run.
+    expect(repairPage('計量資料以x?±s表示,組間比較採用t檢驗。').text).toBe('计量资料以x□±s表示，组间比较采用t检验。');
+    // Russian «…», which GBK lacks: after a colon, a space or a full stop, and the one closing
+    // what a lost character opened before a word.
+    expect(repairPage('她寫道:?Давыдов — не герой.?(“達維多夫”)').text).toBe('她写道：□Давыдов — не герой.□（“达维多夫”）');
+    expect(repairPage('[9] Воронцова А. П. Живой человек в ?Поднятой целине?[J].').text).toBe('[9] Воронцова А. П. Живой человек в □Поднятой целине□[J].');
   });
 
   it('reads item numbers, intervals, DOIs, long ratios and formulas in Chinese text', () => {
@@ -261,6 +267,16 @@ describe('repairPage on small pages', () => {
       ['則見如來”(T8, no. 235, p. 749a)一句,所收之本(T8, no. 235)及寫本[4]', '则见如来”（T8, no. 235, p. 749a）一句，所收之本（T8, no. 235）及写本[4]'],
       // One statistic after a unit is the sentence's parenthetical; a statute's subdivision is not.
       ['降至(76.2±5.5) cm(P<0.01),見§512(f); Rossi', '降至(76.2±5.5) cm（P<0.01），见§512(f); Rossi'],
+      // A function named in lower case or by one capital, a bracket after a formula's coefficient,
+      // a tuple of variables: ASCII. An abbreviation's English gloss and a table's n(%): Chinese.
+      ['對數ln(PGDP)的均值,複雜度降至O(n log n),公式為n=2(Zα/2+Zβ),修復對(bi, fi)。', '对数ln(PGDP)的均值，复杂度降至O(n log n)，公式为n=2(Zα/2+Zβ)，修复对(bi, fi)。'],
+      ['模型SACR(structure-aware code retriever)及計數資料以n(%)表示', '模型SACR（structure-aware code retriever）及计数资料以n（%）表示'],
+      // A range of items; numbers after Chinese text are its own, digits after them or not.
+      ['指標(1)~(3)於明治四十二年(1909)6月測量', '指标（1）～（3）于明治四十二年（1909）6月测量'],
+      // A space before Chinese text is no English spacing: a standard's title.
+      ['評價(SQuaRE) 第10部分', '评价（SQuaRE） 第10部分'],
+      // An English quotation's own mark, and program code's, stay ASCII.
+      ['念出“Yon solitary Highland Lass!”之後,從if (x == null) return null;中,加了if (s == null) return null;,生成', '念出“Yon solitary Highland Lass!”之后，从if (x == null) return null;中，加了if (s == null) return null;，生成'],
     ];
     for (const [page, edition] of cases) expect(repairPage(page).text).toBe(edition);
   });

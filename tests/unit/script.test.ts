@@ -114,6 +114,24 @@ describe('the 著 rule', () => {
     expect(s('他的雜著三卷')).toBe('他的杂著三卷');
     // 而著 "became known" (诗名本因文章而著): the particle never follows 而
     expect(s('詩名本因文章而著,詩人卻偏說')).toBe('诗名本因文章而著,诗人却偏说');
+    // "wrote" before a title after a name that is no verb; "set down" opening a clause (the
+    // particle never opens one); the particle after a verb stays.
+    expect(s('高濱虛子著《雞頭》序')).toBe('高滨虚子著《鸡头》序');
+    expect(s('始皇則“去‘泰’,著‘皇’”')).toBe('始皇则“去‘泰’,著‘皇’”');
+  });
+
+  it("keeps the Japanese forms of Japanese quoted in the text, and of what 「」『』 hold where the text has kana", () => {
+    // The page made 學 from the author's Japanese 学; 東, 時, 説 and 関 are Japanese as they stand.
+    const page = '漱石在「現代日本の開化」中説:「西洋の開化は內発的であって」。江藤淳.漱石とその時代[M].東京:新潮社。學生們讀『文學論』';
+    const r = restoreSimplified(page, { quotesJapanese: true });
+    expect(r.text).toBe('漱石在「現代日本の開化」中说:「西洋の開化は内発的であって」。江藤淳.漱石とその時代[M].东京:新潮社。学生们读『文学論』');
+    expect(r.decisions.some((d) => d.rule === 'japanese')).toBe(true);
+    // Without kana in the article, 「」 hold Chinese.
+    expect(restoreSimplified('他說「東西」', { quotesJapanese: false }).text).toBe('他说「东西」');
+    // The traditional edition leaves the Japanese as it is (学 is no 學 there).
+    expect(toTraditional('江藤淳.漱石とその時代，学生们读『文学論』与「学問のすゝめ」', 'zh-Hant', [], { quotesJapanese: true })).toBe(
+      '江藤淳.漱石とその時代，學生們讀『文学論』與「学問のすゝめ」',
+    );
   });
 
   it("reads the Taiwan forms OpenCC does not know as the characters the page's table made them from", () => {

@@ -51,6 +51,9 @@ const PATTERNS: Array<{ style: HeadingMatch['style']; re: RegExp }> = [
   { style: 'decimal', re: /^(?!0)(\d{1,2}(?:[.．]\d{1,2}){1,3})(?=\p{Script=Han})(?![亿万千百十倍元个年月日岁分秒米克吨度人名例次项家所周天小])/u },
   { style: 'arabic-dot', re: /^(\d{1,2})\s*[.．、](?![\d.．])\s*(?=\S)/u },
   { style: 'decimal', re: /^(\d{1,2})[\s\u3000]+(?=[^\d\s])/u },
+  // A bracket a damaged run took, printed □, the numeral kept (□一）, （二□).
+  { style: 'cn-paren', re: new RegExp(`^(?:□\\s*(${CN})\\s*[）)]|[（(]\\s*(${CN})\\s*□)\\s*`, 'u') },
+  { style: 'arabic-paren', re: /^(?:□\s*(\d{1,2})\s*[）)]|[（(]\s*(\d{1,2})\s*□)\s*/u },
 ];
 
 /**
@@ -72,7 +75,7 @@ export function matchNumbering(line: string): HeadingMatch | null {
   for (const { style, re } of PATTERNS) {
     const m = re.exec(line);
     if (!m) continue;
-    const raw = m[1]!;
+    const raw = (m[1] ?? m[2])!;
     const path =
       style === 'cn-comma' || style === 'cn-paren'
         ? [chineseNumeral(raw)!]

@@ -70,6 +70,8 @@ const derived = <T>(value: T, how: string): Field<T> => ({ value, provenance: 'd
 
 const CAPTION = /^([图表])\s*(\d{1,2})(?!\d)[\s\u3000:：.．]*(.*)$/u;
 const MAX_CAPTION = 40;
+/** The title of an algorithm, a listing or a worked example, numbered: a block, not a heading. */
+const BLOCK_TITLE = /^(?:算法|程序|代码|清单|例)\s*\d{1,2}(?!\d)/u;
 /** `如图1所示`, `见表2`, `（图1）`: a figure or table mention (not `代表1` or `地图2`). */
 const MENTION = /(?:(?<=如|见|参见|详见|由|据|从|按)|(?<![\p{Script=Han}]))([图表])\s*(\d{1,2})(?![\d年月日期])/gu;
 
@@ -391,6 +393,13 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
     const cap = CAPTION.exec(text);
     if (cap && text.length <= MAX_CAPTION && !/[。，]/u.test(text)) {
       captions.push({ kind: cap[1] === '图' ? 'figure' : 'table', number: Number(cap[2]), caption: cap[3]!.trim(), line });
+      continue;
+    }
+    // An algorithm's or a listing's title (算法1 两阶段检索与结构重排) opens a block of the
+    // section it stands in, and heads no section of its own.
+    if (BLOCK_TITLE.test(text)) {
+      addParagraph(text, line);
+      lastItem = null;
       continue;
     }
     // An item of a list of paragraphs ((1)…。(2)…。) is no heading however short it is: a line

@@ -37,9 +37,12 @@ const orNull = (s: string | undefined): string | null => {
   return t === '' ? null : t;
 };
 
-/** A Latin initial just before a period, and what follows an initial's period inside a name list. */
-const INITIAL_BEFORE = /(?:^|[^A-Za-z])[A-Z]$/;
-const INITIAL_GOES_ON = /^\s*(?:[A-Z]\.|[,，&]|and\s|et\s+al)/;
+/**
+ * A Latin or Cyrillic initial just before a period, and what follows an initial's period inside a
+ * name list (Putnam, R. D., & Goss; Семенова Т. И.).
+ */
+const INITIAL_BEFORE = /(?:^|[^A-Za-z\u0400-\u04ff])[A-Z\u0410-\u042f\u0401]$/u;
+const INITIAL_GOES_ON = /^\s*(?:[A-Z\u0410-\u042f\u0401]\.|[,，&]|and\s|et\s+al)/u;
 
 /** Split at the first field separator that is not inside brackets or quotes. */
 function splitFirst(s: string): [string, string] | null {
@@ -72,13 +75,20 @@ function authorPart(s: string): boolean {
   if (t === '' || /[：:“”《》？！?!（）()]/u.test(t)) return false;
   const { names } = splitNames(t);
   if (t.length <= 40) return names.length > 0;
-  return t.length <= 160 && /^[\x20-\x7e]+$/.test(t) && names.length > 0 && names.every((n) => latinName(n.name));
+  if (t.length <= 160 && /^[\x20-\x7e]+$/.test(t) && names.length > 0 && names.every((n) => latinName(n.name))) return true;
+  // Bodies (Global Initiative for Chronic Obstructive Lung Disease; 中华医学会呼吸病学分会慢性阻塞性肺疾病学组，中国医师协会…).
+  const chunks = t.split(/[，,、；;]\s*/u);
+  return t.length <= 200 && chunks.length <= 4 && chunks.every((c) => LATIN_BODY.test(c) || HAN_BODY.test(c));
 }
+/** A body named in English: capitalised words and the small words between them. */
+const LATIN_BODY = /^(?:[A-Z][\w&'-]*)(?:\s+(?:[A-Z][\w&'-]*|of|for|on|and|the|in|at))+$/;
+/** A body named in Chinese: what ends its name says what it is. */
+const HAN_BODY = /^\p{Script=Han}{2,40}(?:会|组|部|局|院|所|室|中心|厅|委|处|司|社|馆|校|署|办|队|团|站|公司|银行)$/u;
 
 /** Roles of other contributors after a title (GB/T 7714 其他责任者): `刘迪瑞，译`, `王 垒，王 甦，等译`, `俞剑华，注释`. */
 const CONTRIBUTOR_ROLE = /[，,]\s*(等\s*)?([主合]?[编译注释校笺疏辑评点选整理订审]{1,4})$/u;
 /** An edition statement (版本项): `3版`, `第2版`, `修订本`, `2nd ed`. */
-const EDITION = /^(?:第?\s*[\d一二三四五六七八九十]+\s*版|(?:修订|增订|增补|校订|重订)+[版本]|\d+(?:st|nd|rd|th)\s+ed(?:ition)?)$/iu;
+const EDITION = /^(?:第?\s*[\d一二三四五六七八九十]+\s*版|(?:修订|增订|增补|校订|重订)+[版本]|\d+(?:st|nd|rd|th)\s+ed(?:ition)?|\d+-е\s+изд)$/iu;
 
 /**
  * Take the contributors and the edition statement off the front of a book's tail (`刘迪瑞，译.
@@ -107,7 +117,10 @@ function parseTail(tail: string, type: string | null, out: ParsedReference): voi
     parseHost(tail.replace(/^\s*\/\//u, ''), out);
     return;
   }
-  const t = trimPunct(tail);
+  // Russian references keep their own marks: an issue as `№ 4`, pages as `С. 45-67` (GOST).
+  const t = trimPunct(tail)
+    .replace(/[,，]\s*№\s*(\d+)/u, '($1)')
+    .replace(/[.,]\s*С\.\s*(\d+(?:\s*[-–]\s*\d+)?)$/u, ':$1');
   if (t === '') return;
   const date = DATE.exec(t);
   if (date) {

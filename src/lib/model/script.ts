@@ -2,7 +2,7 @@
 // to zh-Hant at the end, keeping ids, URLs, DOIs, ISSNs, codes and numbers as they are and
 // moving offsets when a conversion changes a paragraph's length. It never parses anything.
 
-import { toTraditional, type TraditionalVariant } from '../script/index.ts';
+import { hasKana, toTraditional, type TraditionalVariant } from '../script/index.ts';
 import { findCitations } from './citations.ts';
 import { allParagraphs, allSections } from './parse.ts';
 import type {
@@ -37,7 +37,8 @@ export function articleInScript(article: Article, script: Script, convert?: Conv
 /** The conversion of the article's strings to a traditional variant, its people's surnames kept (范秋白). */
 export function traditionalConverter(article: Article, variant: TraditionalVariant): Convert {
   const names = personNames(article);
-  return (s) => toTraditional(s, variant, names);
+  const quotesJapanese = hasKana([...allParagraphs(article).map((p) => p.text), ...article.references.map((r) => r.raw)].join('\n'));
+  return (s) => toTraditional(s, variant, names, { quotesJapanese });
 }
 
 /**

@@ -7,7 +7,7 @@
 
 import { pageModel } from '../lm/chinese-model.ts';
 import { authorGlossed, findPinyinTags, stripPinyinTags } from '../pinyin/index.ts';
-import { restoreSimplified, SCRIPT_RULES } from '../script/index.ts';
+import { hasKana, restoreSimplified, SCRIPT_RULES } from '../script/index.ts';
 import type { Emendation } from './apparatus.ts';
 import { classifyFurniture, splitLines, type PageLine } from './furniture.ts';
 import { inGB2312 } from './gbk.ts';
@@ -109,9 +109,10 @@ export function repairPage(page: string, options: RepairOptions = {}): RepairRes
   const untouched = new Set([...roles].filter(([, r]) => UNTOUCHED.has(r)).map(([i]) => i));
   const lines = currentLines(t);
   const keepsAsIs = tableKeeps(body);
+  const quotesJapanese = hasKana(body);
   let simplified = '';
   for (const line of lines) {
-    const restored = untouched.has(line.index) ? { text: line.text, decisions: [] } : restoreSimplified(line.text, { keepsAsIs });
+    const restored = untouched.has(line.index) ? { text: line.text, decisions: [] } : restoreSimplified(line.text, { keepsAsIs, quotesJapanese });
     for (const d of restored.decisions) {
       if (d.witness === d.reading) continue; // a decision that kept the character changes nothing
       t.note(line.start + d.start, line.start + d.end, 'script', 0.9, `${d.witness} → ${d.reading}: ${SCRIPT_RULES[d.rule]}`);

@@ -69,7 +69,7 @@ export function spaceEdits(line: string, offset: number): Edit[] {
     // After a space and before a letter it is a lost character instead ([□i35 ?a13]: IPA's ŋ).
     // A question ending an English sentence (equality of opportunity? The …) stays one.
     const question = end === i + 1 && /[a-z]/.test(prev ?? '') && /^ [A-Z]/.test(line.slice(end));
-    if (!question && !lostLabel(line, i, end) && (inNumber || spaceLike(next) || (spaceLike(prev) && next !== undefined && !/[A-Za-z]/.test(next)))) {
+    if (!question && !lostLabel(line, i, end) && (inNumber || spaceLike(next) || (spaceLike(prev) && next !== undefined && !LETTER.test(next)))) {
       for (let k = i; k < end; k++) {
         edits.push({ start: offset + k, end: offset + k + 1, reading: ' ', kind: 'space', confidence: 0.95, note: 'a lost no-break space, shown as ? on the page' });
       }
@@ -128,10 +128,12 @@ function lostCharacter(line: string, i: number, lost: ReadonlySet<number>): bool
   if (n === '' || /\s|[”’"']/u.test(n)) return false;
   if (lost.has(i - 1)) return true;
   if (/[\p{L}\p{N}%)\]]/u.test(p) && !isChinese(p)) return true;
-  if (/[ \t]/.test(p)) return /[A-Za-z]/.test(n);
+  if (/[ \t]/.test(p)) return LETTER.test(n);
   if (/[[(（=+×÷/_^]/u.test(p)) return /[\p{L}\p{N}?_]/u.test(n) && !isChinese(n);
-  return /[、，；：。！？,;]/u.test(p);
+  return /[、，；：。！？,;:.]/u.test(p);
 }
+/** Letters of the scripts an article quotes beside Chinese: Latin, Greek, Cyrillic. */
+const LETTER = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/;
 
 /**
  * Whether the mark at i stands in a Chinese clause: Chinese text lies on one side or the other
@@ -152,6 +154,38 @@ function inChineseClause(line: string, i: number): boolean {
 }
 /** How far (in characters) a clause's Chinese text is looked for on each side of a mark. */
 const CLAUSE_REACH = 40;
+
+/**
+ * Whether the mark at i ends an English quotation: a closing quote right after it, and English
+ * words with spaces since the opening one (“Behold her, single in the field, / Yon solitary
+ * Highland Lass!”).
+ */
+function englishQuoteEnd(line: string, i: number): boolean {
+  const close = line[i + 1];
+  if (close !== '”' && close !== '’') return false;
+  const q = line.lastIndexOf(close === '”' ? '“' : '‘', i);
+  if (q < 0) return false;
+  const quoted = line.slice(q + 1, i);
+  return / /.test(quoted) && !/\p{Script=Han}/u.test(quoted);
+}
+
+/**
+ * Whether the `?` at i closes what a lost character opened before a word (Russian «…», which
+ * GBK lacks: `в ?Поднятой целине?[J]`): no other `?` stands between them.
+ */
+function closesLost(line: string, i: number, lost: ReadonlySet<number>): boolean {
+  for (const q of lost) if (q < i && LETTER.test(line[q + 1] ?? '') && !line.slice(q + 1, i).includes('?')) return true;
+  return false;
+}
+
+/** The stretch of ASCII text that ends at i (exclusive). */
+function asciiBefore(line: string, i: number): string {
+  let k = i;
+  while (k > 0 && line.charCodeAt(k - 1) < 0x80) k--;
+  return line.slice(k, i);
+}
+/** Operators only program code has (if (user == null) return null;): its marks are its own. */
+const CODE = /==|!=|&&|\|\||->|=>|\+\+/;
 
 /** ASCII punctuation that NFKC folded from full-width, restored where the text is Chinese. */
 export function punctuationEdits(line: string, offset: number): Edit[] {
@@ -204,7 +238,8 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       const numeric = /^[\d\s.\-–/]*$/.test(content);
       // A space after the pair or before it is English spacing, which folding never leaves:
       // (7.82±1.35) mmol/L was printed with ASCII brackets. A paragraph's indent is no spacing.
-      const spaced = /[ \t]/.test(line[i + 1] ?? '') || (/[ \t]/.test(line[open - 1] ?? '') && prev !== '');
+      // A space before Chinese text is the text's own (a standard's title: 评价(SQuaRE) 第10部分).
+      const spaced = (/[ \t]/.test(line[i + 1] ?? '') && !isChinese(after(line, i))) || (/[ \t]/.test(line[open - 1] ?? '') && prev !== '');
       // An item's number after a clause's mark or at the paragraph's start, text right after it
       // (结果显示：(1)27.52%的…；(2)…, (3)PMF解析出…): the list's, in Chinese text.
       const item = /^\d{1,2}$/.test(content) && (prev === '' || /^[,;:，；：。]$/.test(prev)) && !/^\s?$/.test(line[i + 1] ?? '') && inChineseClause(line, open);
@@ -217,6 +252,17 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
         /^[A-Za-zχ]\w?\s*[=<>≤≥]\s*-?[\d.]+$/u.test(content);
       // English text inside: a mark with a space after it (The Old Man, 1952; T8, no. 235).
       const english = /[,;:!?] /.test(content);
+      // A tuple of variables ((bi, fi), (x, y)): a formula's, whatever stands around it.
+      const tuple = /^\s*[A-Za-z\u0391-\u03c9][\w']{0,2}(?:\s*,\s*[A-Za-z\u0391-\u03c9][\w']{0,2})+\s*$/.test(content);
+      // Words of English glossing an abbreviation (SACR(structure-aware code retriever)及).
+      const gloss = /^[A-Za-z][A-Za-z'\-]+(?: [A-Za-z][A-Za-z'\-]+)+$/.test(content);
+      // A function named in lower case (ln(PGDP), log(x), exp(β)), or a bracket after a coefficient
+      // in a formula (n=2(Zα/2+Zβ)).
+      const lead = line.slice(Math.max(0, open - 12), open);
+      // O(n log n), P(A); not an abbreviation's gloss (维生素D(VD)).
+      const fn =
+        (/[A-Za-z\d]/.test(content) && (/(?:^|[^A-Za-z])[a-z]{1,4}$/.test(lead) || (/(?:^|[^A-Za-z])[A-Z]$/.test(lead) && !/^[A-Z]{2,6}$/.test(content)))) ||
+        (/[=+\-×*/]\s*\d+(?:\.\d+)?$/.test(lead) && /[A-Za-z\u0391-\u03c9]\s*[+\-*/^]/.test(content));
       // A middle dot after no Chinese is a product (εx·(x/R)), not a name's separator.
       const product = line[open - 1] === '·' && !isChinese(line[open - 2]);
       const pair = (confidence: number, why: string): void => {
@@ -225,10 +271,22 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       };
       if (hasHan) {
         pair(0.98, 'a Chinese parenthetical');
-      } else if (restoredClose.has(open - 1)) {
+      } else if (content === '%' && inChineseClause(line, open)) {
+        // n(%) of a table's counts, in a Chinese sentence: n（%）.
+        pair(0.85, 'a percentage sign in a Chinese sentence');
+      } else if (restoredClose.has(open - 1) || (line[open - 1] === '~' && restoredClose.has(open - 2))) {
+        // 第(1)(2)问; a range of items, 指标(1)~(3).
         pair(0.9, 'it follows a full-width pair');
+      } else if (tuple) {
+        asciiPairs.push([open, i]);
+        continue;
       } else if (statistics && !spaced && inChineseClause(line, open)) {
         pair(0.85, 'statistics in a Chinese sentence');
+      } else if (fn) {
+        asciiPairs.push([open, i]);
+        continue;
+      } else if (gloss && !spaced && (isChinese(prev) || isChinese(line[i + 1])) && inChineseClause(line, open)) {
+        pair(0.85, 'an English gloss in a Chinese sentence');
       } else if (/^[A-Z]{2,6}$/.test(content) && !spaced && inChineseClause(line, open)) {
         // An abbreviation glossing what stands before it (△ABD≌△ACD（SSS）, 网络（CNN）).
         pair(0.85, 'an abbreviation in a Chinese sentence');
@@ -256,7 +314,8 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
         asciiPairs.push([open, i]);
         continue;
       } else if (isChinese(prev) || (prev === '%' && inChineseClause(line, open))) {
-        if (numeric && (isAsciiWord(prev) || isAsciiWord(line[i + 1]))) continue;
+        // Numbers in brackets between Latin words keep ASCII; after Chinese text (明治四十二年(1909)6月) they are its.
+        if (numeric && !isChinese(prev) && (isAsciiWord(prev) || isAsciiWord(line[i + 1]))) continue;
         pair(0.9, 'a parenthetical in Chinese text');
       } else if (!numeric && inChineseClause(line, open)) {
         // Statistics after a number in a Chinese sentence (28 416.37(df=496,p<0.001)).
@@ -301,7 +360,7 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     if (ch === ',' && (asciiPairs.some(([a, b]) => i > a && i < b) || squarePairs.some(([a, b]) => i > a && i < b))) continue;
     const prev = before(view, i);
     const next = after(view, i);
-    if (ch === '?' && lostCharacter(line, i, lost) && (inChineseClause(view, i) || /[,;:._\p{L}\p{N}]/u.test(line[i + 1] ?? ''))) {
+    if (ch === '?' && lostCharacter(line, i, lost) && (inChineseClause(view, i) || /[,;:._\p{L}\p{N}]/u.test(line[i + 1] ?? '') || closesLost(line, i, lost))) {
       // χ?检验, R?=0.41, kg/m?为, 100%?MPR, [?i35], t??yn, 、?、: not a question, but a character
       // GBK could not hold (², −, IPA's ɕ ʰ ȵ), which the page could only write as ?. Nothing
       // says which it was.
@@ -310,6 +369,8 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       continue;
     }
     if (ch === '?' && next !== '' && !isChinese(next) && !isChinese(prev)) continue;
+    if (/[A-Za-z]/.test(prev) && englishQuoteEnd(line, i)) continue;
+    if (/[\w)\]]/.test(prev) && CODE.test(asciiBefore(line, i))) continue;
     // A range (4~6所, 0.83~0.91, Z1~Zk) had the wave dash ～; a tilde elsewhere (~/.profile) stays.
     if (ch === '~' && !((/[\p{L}\p{N}_%]/u.test(prev) || isChinese(prev)) && (/[\p{L}\p{N}_]/u.test(next) || isChinese(next)) && inChineseClause(view, i))) continue;
     if (isChinese(prev)) {

@@ -15,3 +15,4 @@ export { zhuWordList, staysZhu } from './zhe.ts';
 export { keepSurnames, surnameForms } from './names.ts';
 export { simplifiedCharOf } from './opencc.ts';
 export { convertAroundGlosses } from './glosses.ts';
+export { hasKana, japaneseSpans } from './japanese.ts';

@@ -39,6 +39,8 @@ export const s2t = lazy<Converter>(() => OpenCC.Converter({ from: 'cn', to: 't' 
 export const s2tw = lazy<Converter>(() => OpenCC.Converter({ from: 'cn', to: 'tw' }));
 // zh-HK uses `hk` (characters and Hong Kong variant forms), not `hkp`, for the same reason.
 export const s2hk = lazy<Converter>(() => OpenCC.Converter({ from: 'cn', to: 'hk' }));
+/** OpenCC traditional → Japanese shinjitai (學 → 学, 說 → 説; 東 and 時 stay): for Japanese quoted in an article. */
+export const t2jp = lazy<Converter>(() => OpenCC.Converter({ from: 't', to: 'jp' }));
 
 function dictEntries(dict: DictString): Array<[string, string]> {
   const out: Array<[string, string]> = [];

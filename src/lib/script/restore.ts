@@ -5,6 +5,8 @@
 // never removes, adds or reorders anything.
 
 import { s2tw, t2s, taiwanOnlyForms, tsCharacterCodes, tsCharacters, type Converter } from './opencc.ts';
+import { japaneseSpans } from './japanese.ts';
+import { t2jp } from './opencc.ts';
 import { staysZhu, ZHE, ZHE_CONTEXT, ZHU } from './zhe.ts';
 
 export interface ScriptDecision {
@@ -19,13 +21,14 @@ export interface ScriptDecision {
   rule: ScriptRule;
 }
 
-export type ScriptRule = 'zhe' | 'phrase' | 'own';
+export type ScriptRule = 'zhe' | 'phrase' | 'own' | 'japanese';
 
 /** One line per rule, in the reader's terms (for the apparatus note). */
 export const SCRIPT_RULES: Record<ScriptRule, string> = {
   zhe: '著 here is the Taiwan spelling of 着 (particle zhe, or zhuó/zháo), not zhù as in 著作',
   phrase: "OpenCC's phrase table overrides the character table in this word (e.g. 乾隆, 瞭望)",
   own: "the page writes this character's simplified form as it is, so the page's table did not make it: it is the author's own (乾德, not 干德)",
+  japanese: 'Japanese quoted in the article (it has kana): its kanji keep their Japanese forms (東京, 時代, 学), not simplified Chinese ones',
 };
 
 const CLAUSE_BREAK = /([\s,.;:!?，。；：、！？]+)/;
@@ -111,6 +114,8 @@ export interface RestoreOptions {
    * nothing is known of the table, and OpenCC's reading stands.
    */
   keepsAsIs?: (simplified: string, traditional: string) => boolean;
+  /** The article quotes Japanese (it has kana somewhere): what 「」 and 『』 hold is Japanese. */
+  quotesJapanese?: boolean;
 }
 
 /** code → 1: a one-character table writes the character as itself; 2: it does not; 0: not looked up. */
@@ -149,6 +154,14 @@ export function restoreSimplified(
     converted = chars.join('');
   }
   const ownAt = new Set(own);
+  // Japanese text keeps its own forms: OpenCC's traditional → Japanese, where the length holds.
+  const japanese = new Uint8Array(pageText.length);
+  for (const [a, b] of japaneseSpans(pageText, { cornerBrackets: options.quotesJapanese })) {
+    const forms = t2jp()(pageText.slice(a, b));
+    if (forms.length !== b - a) continue;
+    converted = converted.slice(0, a) + forms + converted.slice(b);
+    japanese.fill(1, a, b);
+  }
   const decisions: ScriptDecision[] = [];
   const table = tsCharacters();
 
@@ -159,6 +172,7 @@ export function restoreSimplified(
   let at = 0;
   const firstZhu = options.zhe === false ? -1 : converted.indexOf(ZHU);
   for (let p = firstZhu; p >= 0; p = converted.indexOf(ZHU, p + 1)) {
+    if (japanese[p]) continue;
     const from = Math.max(0, p - ZHE_CONTEXT);
     let local = converted.slice(from, p + ZHE_CONTEXT + 1);
     for (let k = zheAt.length - 1; k >= 0 && zheAt[k]! >= from; k--) {
@@ -175,7 +189,7 @@ export function restoreSimplified(
   const text = parts.join('');
 
   // Everything else that differs from the one-character default came from OpenCC's phrases.
-  let run: { start: number; end: number } | null = null;
+  let run: { start: number; end: number; rule: ScriptRule } | null = null;
   const flush = () => {
     if (!run) return;
     decisions.push({
@@ -183,7 +197,7 @@ export function restoreSimplified(
       end: run.end,
       witness: pageText.slice(run.start, run.end),
       reading: text.slice(run.start, run.end),
-      rule: 'phrase',
+      rule: run.rule,
     });
     run = null;
   };
@@ -220,10 +234,11 @@ export function restoreSimplified(
       differs = o !== (m <= 1 ? taiwanDefault(c) : m);
     }
     if (differs) {
-      if (run && run.end === i) run.end = i + n;
+      const rule: ScriptRule = japanese[i] ? 'japanese' : 'phrase';
+      if (run && run.end === i && run.rule === rule) run.end = i + n;
       else {
         flush();
-        run = { start: i, end: i + n };
+        run = { start: i, end: i + n, rule };
       }
     } else flush();
     i += n;

@@ -5,6 +5,7 @@
 
 import { corrections, type TraditionalVariant } from './corrections.ts';
 import { convertAroundGlosses } from './glosses.ts';
+import { japaneseSpans } from './japanese.ts';
 import { keepSurnames } from './names.ts';
 import { converterWith, t2hk, t2tw, type Converter } from './opencc.ts';
 
@@ -55,9 +56,23 @@ export function variantForm(traditional: string, variant: TraditionalVariant): s
  * The traditional edition of a simplified text in the given variant. `names`: the people the
  * article names (simplified, as printed or without pad: `孙 荣`, `孙荣`), whose surnames keep
  * their form (范秋白, not 範秋白). The author's reading glosses do not split a word for the
- * conversion (叶（xié）音 → 叶（xié）音, as 叶音 → 叶音).
+ * conversion (叶（xié）音 → 叶（xié）音, as 叶音 → 叶音). Japanese quoted in the text keeps its forms
+ * (`quotesJapanese`: the article has kana somewhere, so its 「」 and 『』 hold Japanese).
  */
-export function toTraditional(simplified: string, variant: TraditionalVariant, names: readonly string[] = []): string {
-  const converted = convertAroundGlosses(simplified, converterFor(variant));
+export function toTraditional(simplified: string, variant: TraditionalVariant, names: readonly string[] = [], { quotesJapanese }: { quotesJapanese?: boolean } = {}): string {
+  const converted = keepJapanese(simplified, convertAroundGlosses(simplified, converterFor(variant)), quotesJapanese);
   return names.length === 0 ? converted : keepSurnames(simplified, converted, names, converterFor(variant));
+}
+
+/** Japanese quoted in the text (it has kana) as the author wrote it: no Chinese script applies to it. */
+function keepJapanese(simplified: string, converted: string, quotesJapanese: boolean | undefined): string {
+  const spans = japaneseSpans(simplified, { cornerBrackets: quotesJapanese });
+  if (spans.length === 0 || converted.length !== simplified.length) return converted;
+  let out = '';
+  let at = 0;
+  for (const [a, b] of spans) {
+    out += converted.slice(at, a) + simplified.slice(a, b);
+    at = b;
+  }
+  return out + converted.slice(at);
 }

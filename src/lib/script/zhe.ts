@@ -144,6 +144,15 @@ export function staysZhu(text: string, p: number): boolean {
   }
 
   if (text[p - 1] === '所' || text.startsWith('有《', p + 1)) return true;
+  // Before a title or a quotation: 著 "wrote" after a name that is no verb (高浜虚子著『鶏頭』;
+  // 拿着《人民日报》 is the particle), or "set down" opening a clause (去‘泰’，著‘皇’: the particle
+  // never opens one).
+  if (/^[《『「“‘]/.test(text.slice(p + 1, p + 2))) {
+    if (p === a) return true;
+    const tagged = segmenter().tag(text.slice(a, p), false);
+    const last = tagged[tagged.length - 1];
+    if (last && !last.tag.startsWith('v')) return true;
+  }
   if (text[p + 1] === '有' && !readsAsParticle(window, a, p, false)) return true;
   if (AUTHOR_AFTER.test(text.slice(p + 1, p + 2))) {
     // 等著 (张三等著); 而著 (因文章而著, "became known"): the particle never follows 而.

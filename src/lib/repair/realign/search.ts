@@ -135,8 +135,12 @@ export function scoreHypothesis(
  */
 export function scoreAsIs(model: CharModel, line: string, start: number, windowEnd: number, suspectEnd = start): number {
   const left = leftContext(line, start);
-  // A `?` read as it stands is a question mark or a lost space.
-  const plain = (a: number, b: number): string => plainContext(line.slice(a, b)).replace(/\?/g, '？');
+  // A `?` read as it stands is a question mark or a lost space; after a letter, a digit or a
+  // closing bracket and before more text, a character GBK could not hold in a formula (x̄±s, σ²),
+  // read as one of the formula's class, as a Greek letter is (the formula n=2(Zα/2+Zβ)²σ²/δ²),
+  // and a Cyrillic one as a letter (в ?Поднятой целине?).
+  const read = line.replace(/(?<=[A-Za-z0-9)\]%\u0391-\u03c9\u0400-\u04ff])\?(?=\S)|[\u0391-\u03c9\u0400-\u04ff]/g, 'x');
+  const plain = (a: number, b: number): string => plainContext(read.slice(a, b)).replace(/\?/g, '？');
   const cut = Math.min(Math.max(start, suspectEnd), windowEnd);
   return scoreSuspectThenRest(model, plain(start, cut), plain(cut, windowEnd), left);
 }
