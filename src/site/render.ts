@@ -9,8 +9,10 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { bodyHast, referencesHast, rehypeAnchors, rehypeCitations, rehypeKeywords, rehypeNoteRefs } from '../lib/link/index.ts';
 import { classes } from '../lib/link/text.ts';
+import { quotesJapanese } from '../lib/model/script.ts';
 import type { Article, Reference } from '../lib/model/types.ts';
 import { marksByElement, WITNESS_LANG } from './apparatus.ts';
+import { rehypeJapanese } from './lang.ts';
 import { rehypeCitationPreviews, rehypeEmendationMarks } from './marks.ts';
 import { apparatusUrl, doiHref, externalHref, keywordUrl } from './paths.ts';
 import { fmt, type UiStrings } from './strings.ts';
@@ -128,7 +130,7 @@ const isParagraphId = (id: string): boolean => /(?:^|-)p\d+$/u.test(id);
 /** The article title as `<h1 id="title">`, with its marks. */
 export function renderTitle(ctx: Context): string {
   const tree: Root = { type: 'root', children: [h('h1', { id: 'title' }, [t(ctx.edition.article.meta.title)])] };
-  const p = unified().use(...marksPlugin(ctx));
+  const p = unified().use(...marksPlugin(ctx)).use(rehypeJapanese, { cornerBrackets: quotesJapanese(ctx.edition.article) });
   return toHtml(p.runSync(tree) as Root);
 }
 
@@ -137,7 +139,7 @@ export function renderAbstract(ctx: Context): string {
   const abs = ctx.edition.article.abstract;
   if (abs === null) return '';
   const tree: Root = { type: 'root', children: abs.split('\n').map((part, i) => h('p', { id: `abstract-${i + 1}` }, [t(part)])) };
-  const p = unified().use(...marksPlugin(ctx));
+  const p = unified().use(...marksPlugin(ctx)).use(rehypeJapanese, { cornerBrackets: quotesJapanese(ctx.edition.article) });
   return toHtml(p.runSync(tree) as Root);
 }
 
@@ -189,7 +191,8 @@ export function renderBody(ctx: Context): string {
     .use(rehypeAnchors, {
       symbol: '',
       label: (id: string) => fmt(isParagraphId(id) ? ui.permalink : ui.permalinkSection, { id }),
-    });
+    })
+    .use(rehypeJapanese, { cornerBrackets: quotesJapanese(article) });
   const tree = processor.runSync(bodyHast(article)) as Root;
   // Missing citations: a reader's title in the page's language.
   const visit = (node: Root | Element): void => {
@@ -253,7 +256,7 @@ export function renderReferences(ctx: Context): string {
     }
   }
   const tree: Root = { type: 'root', children: [list] };
-  return toHtml(unified().use(...marksPlugin(ctx)).runSync(tree) as Root);
+  return toHtml(unified().use(...marksPlugin(ctx)).use(rehypeJapanese, { cornerBrackets: quotesJapanese(edition.article) }).runSync(tree) as Root);
 }
 
 /**

@@ -37,8 +37,13 @@ export function articleInScript(article: Article, script: Script, convert?: Conv
 /** The conversion of the article's strings to a traditional variant, its people's surnames kept (范秋白). */
 export function traditionalConverter(article: Article, variant: TraditionalVariant): Convert {
   const names = personNames(article);
-  const quotesJapanese = hasKana([...allParagraphs(article).map((p) => p.text), ...article.references.map((r) => r.raw)].join('\n'));
-  return (s) => toTraditional(s, variant, names, { quotesJapanese });
+  const japanese = quotesJapanese(article);
+  return (s) => toTraditional(s, variant, names, { quotesJapanese: japanese });
+}
+
+/** Whether the article quotes Japanese: kana anywhere in its text or its references. */
+export function quotesJapanese(article: Article): boolean {
+  return hasKana([...allParagraphs(article).map((p) => p.text), ...article.references.map((r) => r.raw)].join('\n'));
 }
 
 /**
