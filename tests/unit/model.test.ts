@@ -443,6 +443,14 @@ describe('parseArticle on small hand-made editions', () => {
     expect(b.sections.map((s) => s.numbering.label)).toEqual(['2.5', '3']);
     expect(b.sections[0]!.paragraphs.map((p) => p.text)).toEqual(['检索分两步。', '算法1 两阶段检索与结构重排', '输入：缺陷方法b。']);
     expect(codes(b)).not.toContain('unnumbered-section');
+    // Theorems, proofs and worked examples are blocks too; a numbered line that ends on a comma
+    // goes on in the next one; a display formula is no heading.
+    const c = parseArticle(
+      edition(['题目', '2.1 起点', '定理1 设a，b∈R，则a^2+b^2≥2ab', '证明 因为', 'a^2+b^2-2ab=(a-b)^2≥0，', '（2）当x>0时，', '例1 已知函数f(x)', '改动率=改动小韵数÷对应小韵数×100%', '2.2 几何直观', '正文。']),
+    );
+    expect(c.sections.map((s) => s.numbering.label)).toEqual(['2.1', '2.2']);
+    expect(c.sections[0]!.paragraphs).toHaveLength(6);
+    expect(codes(c).filter((k) => k === 'unnumbered-section' || k === 'section-numbering')).toEqual([]);
   });
 
   it('resolves ranges, lists and markers after punctuation; reports uncited references', () => {

@@ -11,6 +11,7 @@ import { logOdds } from '../../src/lib/repair/realign/search.ts';
 import { toTraditional } from '../../src/lib/script/index.ts';
 import { makeWindowsTrial } from '../../src/lib/simulate/evaluate.ts';
 import { convertCharByChar, parseCleanEdition } from '../../src/lib/simulate/index.ts';
+import { simulateRun } from '../../src/lib/simulate/misalign.ts';
 
 const seed = readFileSync(new URL('../fixtures/seed-000.txt', import.meta.url), 'utf8');
 const bundledArticle = parseCleanEdition(
@@ -243,6 +244,10 @@ describe('repairPage on small pages', () => {
     // what a lost character opened before a word.
     expect(repairPage('她寫道:?Давыдов — не герой.?(“達維多夫”)').text).toBe('她写道：□Давыдов — не герой.□（“达维多夫”）');
     expect(repairPage('[9] Воронцова А. П. Живой человек в ?Поднятой целине?[J].').text).toBe('[9] Воронцова А. П. Живой человек в □Поднятой целине□[J].');
+    // ∀ after an opening quote, x̄ in a formula before a bracket, IPA after a hyphen, a character
+    // quoted alone and named by its code point.
+    expect(repairPage('接觸“?ε>0”這樣的表述,I=∑wij(xi-x?)(xj-x?),二等[-??]。').text).toBe('接触“□ε>0”这样的表述，I=∑wij(xi-x□)(xj-x□)，二等[-□□]。');
+    expect(repairPage('如“?”(U+4D75)屬於擴展A區,問號“?”常見。').text).toBe('如“□”（U+4D75）属于扩展A区，问号“？”常见。');
   });
 
   it('reads item numbers, intervals, DOIs, long ratios and formulas in Chinese text', () => {
@@ -277,6 +282,16 @@ describe('repairPage on small pages', () => {
       ['評價(SQuaRE) 第10部分', '评价（SQuaRE） 第10部分'],
       // An English quotation's own mark, and program code's, stay ASCII.
       ['念出“Yon solitary Highland Lass!”之後,從if (x == null) return null;中,加了if (s == null) return null;,生成', '念出“Yon solitary Highland Lass!”之后，从if (x == null) return null;中，加了if (s == null) return null;，生成'],
+      // Mathematics: brackets after √, ≤, ∈ and a prime, a formula going on after a pair, a
+      // coefficient's bracket, intervals (half-open, or to infinity after Chinese text).
+      ['基本不等式√(ab)≤(a+b)/2(a,b≥0)。則t∈[√2,+∞)。在(0,1]上與在(0,+∞)上。g\'(x)=1/x-1', '基本不等式√(ab)≤(a+b)/2（a，b≥0）。则t∈[√2,+∞)。在(0,1]上与在(0,+∞)上。g\'(x)=1/x-1'],
+      ['換成(a+b+c)(1/a+1/b+1/c)≥9時,t^2+2(Σa_ib_i)t+Σb_i^2', '换成(a+b+c)(1/a+1/b+1/c)≥9时，t^2+2(Σa_ib_i)t+Σb_i^2'],
+      // An item number after a label and a space; a display formula's line ends on the sentence's comma.
+      ['證明 (1)f(x)=(x-1)^2+2≥2', '证明 （1）f(x)=(x-1)^2+2≥2'],
+      ['a^2+b^2-2ab=(a-b)^2≥0,', 'a^2+b^2-2ab=(a-b)^2≥0，'],
+      // A value and its share in a list of figures; a case number's year inside a parenthetical.
+      ['西湖區:29.4(21.2);236;1.93', '西湖区：29.4（21.2）；236；1.93'],
+      ['即4 115.20元((2021)京0108民初2468號)', '即4 115.20元（（2021）京0108民初2468号）'],
     ];
     for (const [page, edition] of cases) expect(repairPage(page).text).toBe(edition);
   });
@@ -600,6 +615,22 @@ describe('realignLine on runs from the damage simulator', () => {
     expect(logOdds([{ text: '以', t: -15 }, { text: '仍', t: -10 }])).toBeCloseTo(5, 10);
     expect(logOdds([{ text: '仍', t: -10 }, { text: '仍', t: -12 }])).toBe(Infinity);
     expect(logOdds([])).toBe(Infinity);
+  });
+
+  it('reads no run into a question mark before a citation marker', () => {
+    // The citation's brackets are no text the model knows: read as they stand, they made the line
+    // look worse than a run through 这启示我们.
+    const page = '反覆追問“你以前見過它嗎?”“你知道一個與它有關的問題嗎?”[2]這啟示我們:不等式證明';
+    expect(repairPage(page).text).toBe('反复追问“你以前见过它吗？”“你知道一个与它有关的问题吗？”[2]这启示我们：不等式证明');
+  });
+
+  it("reads a run through letters the page shows elsewhere, however rare in the model's counts", () => {
+    // Cyrillic quoted in the article: the run ends inside Гремячий, whose letters the page shows in step.
+    const shown = '主人公達維多夫(Давыдов)出場,他和舒卡爾(Щукарь)一起來到格列米亞奇村(Гремячий Лог)。';
+    const line = '此後他作為“兩萬五千人”之一被派到格列米亞奇村（Гремячий Лог），因而被視為工人階級代表。';
+    const { text, run } = simulateRun(line, line.indexOf('之'));
+    expect(run.witness).toMatch(/^\?[^А-я]+\?$/u);
+    expect(repairPage(`${shown}\n${text}`).text.split('\n')[1]).toBe('此后他作为“两万五千人”之一被派到格列米亚奇村（Гремячий Лог），因而被视为工人阶级代表。');
   });
 
   it('still leaves a `?` between Latin characters alone', () => {

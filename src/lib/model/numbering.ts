@@ -114,6 +114,8 @@ export function numberedHeading(line: string): HeadingLine | null {
   const numbering = matchNumbering(line);
   if (!numbering) return null;
   const body = numbering.rest.trim();
+  // A line that ends on a comma goes on in the next one: a sentence, not a heading ((2)当x>0时，).
+  if (/[，、；,;]$/u.test(body)) return null;
   // A heading may end in a stop or ask a question (（一）单一主体管治：政府即社会？).
   const inner = body.replace(/[。.？?]$/u, '');
   if (line.length <= MAX_HEADING && !SENTENCE_END.test(inner)) {
@@ -143,7 +145,8 @@ export const MAX_UNNUMBERED = 20;
 export function unnumberedHeading(line: string): HeadingLine | null {
   const s = line.trim();
   if (s === '' || s.length > MAX_UNNUMBERED) return null;
-  if (/[。，,；;：:！？!?、“”"（）()\[\]［］【】《》]/u.test(s)) return null;
+  // Sentence marks, brackets, or a formula's signs (改动率=改动小韵数÷对应小韵数×100%).
+  if (/[。，,；;：:！？!?、“”"（）()\[\]［］【】《》=＝<>≤≥±×÷]/u.test(s)) return null;
   if (!/\p{Script=Han}/u.test(s)) return null;
   return { numbering: null, heading: s, title: s, runIn: null };
 }

@@ -70,8 +70,11 @@ const derived = <T>(value: T, how: string): Field<T> => ({ value, provenance: 'd
 
 const CAPTION = /^([图表])\s*(\d{1,2})(?!\d)[\s\u3000:：.．]*(.*)$/u;
 const MAX_CAPTION = 40;
-/** The title of an algorithm, a listing or a worked example, numbered: a block, not a heading. */
-const BLOCK_TITLE = /^(?:算法|程序|代码|清单|例)\s*\d{1,2}(?!\d)/u;
+/**
+ * The title of an algorithm, a listing, a worked example or a theorem, numbered (算法1, 例2, 定理1,
+ * 证法3), or a proof's or a solution's label (证明 因为…): a block of its section, not a heading.
+ */
+const BLOCK_TITLE = /^(?:(?:算法|程序|代码|清单|例|定理|引理|推论|命题|定义|证法|解法|变式)\s*\d{1,2}(?!\d)|(?:证明|解|证)(?=[\s：:]))/u;
 /** `如图1所示`, `见表2`, `（图1）`: a figure or table mention (not `代表1` or `地图2`). */
 const MENTION = /(?:(?<=如|见|参见|详见|由|据|从|按)|(?<![\p{Script=Han}]))([图表])\s*(\d{1,2})(?![\d年月日期])/gu;
 
@@ -395,8 +398,8 @@ export function parseArticle(repair: RepairResult, options: ParseOptions = {}): 
       captions.push({ kind: cap[1] === '图' ? 'figure' : 'table', number: Number(cap[2]), caption: cap[3]!.trim(), line });
       continue;
     }
-    // An algorithm's or a listing's title (算法1 两阶段检索与结构重排) opens a block of the
-    // section it stands in, and heads no section of its own.
+    // An algorithm's, a theorem's or a proof's title (算法1 两阶段检索与结构重排, 证明 因为)
+    // opens a block of the section it stands in, and heads no section of its own.
     if (BLOCK_TITLE.test(text)) {
       addParagraph(text, line);
       lastItem = null;

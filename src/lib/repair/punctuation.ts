@@ -125,11 +125,13 @@ function lostCharacter(line: string, i: number, lost: ReadonlySet<number>): bool
   const p = line[i - 1] ?? '';
   const n = line[i + 1] ?? '';
   if (lostLabel(line, i, i + 1)) return true;
+  // A character quoted alone and named by its code point or as a character (“?”（U+4D75）, “?”字).
+  if (p === '“' && n === '”') return /^(?:[（(]U\+|字)/u.test(line.slice(i + 2));
   if (n === '' || /\s|[”’"']/u.test(n)) return false;
   if (lost.has(i - 1)) return true;
   if (/[\p{L}\p{N}%)\]]/u.test(p) && !isChinese(p)) return true;
   if (/[ \t]/.test(p)) return LETTER.test(n);
-  if (/[[(（=+×÷/_^]/u.test(p)) return /[\p{L}\p{N}?_]/u.test(n) && !isChinese(n);
+  if (/[[(（=+×÷/_^“‘-]/u.test(p)) return /[\p{L}\p{N}?_]/u.test(n) && !isChinese(n);
   return /[、，；：。！？,;:.]/u.test(p);
 }
 /** Letters of the scripts an article quotes beside Chinese: Latin, Greek, Cyrillic. */
@@ -177,6 +179,11 @@ function closesLost(line: string, i: number, lost: ReadonlySet<number>): boolean
   for (const q of lost) if (q < i && LETTER.test(line[q + 1] ?? '') && !line.slice(q + 1, i).includes('?')) return true;
   return false;
 }
+
+/** An interval's brackets around two bounds. */
+const INTERVAL = /[[(]\s*[-+]?[\w.√π∞]+\s*,\s*[-+]?[\w.√π∞]+\s*[\])]/;
+/** A half-open interval: the brackets differ. */
+const HALF_OPEN = /\[\s*[-+]?[\w.√π∞]+\s*,\s*[-+]?[\w.√π∞]+\s*\)|\(\s*[-+]?[\w.√π∞]+\s*,\s*[-+]?[\w.√π∞]+\s*\]/gu;
 
 /** The stretch of ASCII text that ends at i (exclusive). */
 function asciiBefore(line: string, i: number): string {
@@ -242,7 +249,12 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       const spaced = (/[ \t]/.test(line[i + 1] ?? '') && !isChinese(after(line, i))) || (/[ \t]/.test(line[open - 1] ?? '') && prev !== '');
       // An item's number after a clause's mark or at the paragraph's start, text right after it
       // (结果显示：(1)27.52%的…；(2)…, (3)PMF解析出…): the list's, in Chinese text.
-      const item = /^\d{1,2}$/.test(content) && (prev === '' || /^[,;:，；：。]$/.test(prev)) && !/^\s?$/.test(line[i + 1] ?? '') && inChineseClause(line, open);
+      // After a label and a space too (证明 (1)f(x)=…).
+      const item =
+        /^\d{1,2}$/.test(content) &&
+        (prev === '' || /^[,;:，；：。]$/.test(prev) || (line[open - 1] === ' ' && isChinese(prev))) &&
+        !/^\s?$/.test(line[i + 1] ?? '') &&
+        inChineseClause(line, open);
       // Test statistics (t=0.664,P=0.509; 95%CI:0.66~1.84) after a term or unit in a Chinese
       // sentence, or one statistic alone (cm(P<0.01)): a parenthetical, not a function's argument,
       // whatever stands before it.
@@ -260,9 +272,13 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       // in a formula (n=2(Zα/2+Zβ)).
       const lead = line.slice(Math.max(0, open - 12), open);
       // O(n log n), P(A); not an abbreviation's gloss (维生素D(VD)).
+      // A formula's content: letters (Latin, Greek, Σ) and no Chinese.
+      const formulaLike = /[A-Za-z\u0391-\u03c9]/.test(content);
       const fn =
         (/[A-Za-z\d]/.test(content) && (/(?:^|[^A-Za-z])[a-z]{1,4}$/.test(lead) || (/(?:^|[^A-Za-z])[A-Z]$/.test(lead) && !/^[A-Z]{2,6}$/.test(content)))) ||
-        (/[=+\-×*/]\s*\d+(?:\.\d+)?$/.test(lead) && /[A-Za-z\u0391-\u03c9]\s*[+\-*/^]/.test(content));
+        (/[=+\-×*/^≤≥<>]\s*\d+(?:\.\d+)?$/.test(lead) && formulaLike);
+      // An interval to infinity, (0,+∞) after 在 as after ∈: a formula's.
+      const interval = INTERVAL.test(`(${content})`) && content.includes('∞');
       // A middle dot after no Chinese is a product (εx·(x/R)), not a name's separator.
       const product = line[open - 1] === '·' && !isChinese(line[open - 2]);
       const pair = (confidence: number, why: string): void => {
@@ -277,7 +293,7 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       } else if (restoredClose.has(open - 1) || (line[open - 1] === '~' && restoredClose.has(open - 2))) {
         // 第(1)(2)问; a range of items, 指标(1)~(3).
         pair(0.9, 'it follows a full-width pair');
-      } else if (tuple) {
+      } else if (tuple || interval) {
         asciiPairs.push([open, i]);
         continue;
       } else if (statistics && !spaced && inChineseClause(line, open)) {
@@ -300,7 +316,9 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
         asciiPairs.push([open, i]); // English text: ASCII
         continue;
       } else if (
-        /[A-Za-z\u0391-\u03c9/)\]=+\-×÷^*]/.test(line[open - 1] ?? '') ||
+        /[A-Za-z\u0391-\u03c9/)\]=+\-×÷^*√≤≥<>∈∉⊆⊂∪∩'′∑Σ]/.test(line[open - 1] ?? '') ||
+        // A formula goes on after the pair: (a+b+c)(1/a+1/b+1/c)≥9, after Chinese text too.
+        (formulaLike && /[+\-*/^]/.test(content) && /^[(/^=<>≤≥+\-×*·]/.test(line[i + 1] ?? '')) ||
         product ||
         (/[A-Za-z]\d+$/.test(line.slice(Math.max(0, open - 8), open)) && !content.includes(' ')) ||
         /^[\d\s.]+±[\d\s.]+$/.test(content) ||
@@ -320,6 +338,10 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       } else if (!numeric && inChineseClause(line, open)) {
         // Statistics after a number in a Chinese sentence (28 416.37(df=496,p<0.001)).
         pair(0.85, 'a parenthetical in a Chinese sentence');
+      } else if (numeric && inChineseClause(line, open) && ((/^(?:1[89]|20)\d\d$/.test(content) && isChinese(line[i + 1])) || (/\d/.test(prev) && /\d\.\d/.test(content) && /^[,;，；。]/.test(line[i + 1] ?? '')))) {
+        // A case number's year ((2021)京01民终1234号, inside a parenthetical too), and a value's
+        // share in a list of figures (29.4(21.2)；236): the Chinese text's brackets.
+        pair(0.85, 'numbers in brackets in a Chinese sentence');
       }
     }
   }
@@ -350,8 +372,9 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
   const numbers = numberMarks(line);
   /** `?` read as characters GBK could not hold. */
   const lost = new Set<number>();
-  // Square brackets hold an interval or a citation (95%CI[0.078,0.134], [1,5]): their commas are theirs.
-  const squarePairs = [...line.matchAll(/\[[^[\]\p{Script=Han}]*\]/gu)].map((m): [number, number] => [m.index, m.index + m[0].length - 1]);
+  // Square brackets hold an interval or a citation (95%CI[0.078,0.134], [1,5]), and so do the
+  // half-open intervals ([√2,+∞), (0,1]): their commas are theirs.
+  const squarePairs = [...line.matchAll(/\[[^[\]\p{Script=Han}]*\]/gu), ...line.matchAll(HALF_OPEN)].map((m): [number, number] => [m.index, m.index + m[0].length - 1]);
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
     if (code > 0x7f || !FOLDED[code]) continue;
@@ -360,7 +383,11 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     if (ch === ',' && (asciiPairs.some(([a, b]) => i > a && i < b) || squarePairs.some(([a, b]) => i > a && i < b))) continue;
     const prev = before(view, i);
     const next = after(view, i);
-    if (ch === '?' && lostCharacter(line, i, lost) && (inChineseClause(view, i) || /[,;:._\p{L}\p{N}]/u.test(line[i + 1] ?? '') || closesLost(line, i, lost))) {
+    if (
+      ch === '?' &&
+      lostCharacter(line, i, lost) &&
+      (inChineseClause(view, i) || /[,;:._\p{L}\p{N}]/u.test(line[i + 1] ?? '') || closesLost(line, i, lost) || /(?:^|[^A-Za-z])[A-Za-z]\?[)\]]/.test(line.slice(Math.max(0, i - 2), i + 2)))
+    ) {
       // χ?检验, R?=0.41, kg/m?为, 100%?MPR, [?i35], t??yn, 、?、: not a question, but a character
       // GBK could not hold (², −, IPA's ɕ ʰ ȵ), which the page could only write as ?. Nothing
       // says which it was.
@@ -381,6 +408,10 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       edits.push(make(i, 0.85, 'before Chinese text'));
     } else if (inChineseClause(view, i)) {
       edits.push(make(i, 0.8, 'in a Chinese sentence, with no space after it'));
+    } else if (ch !== '?' && ch !== '!' && ch !== '~' && line.slice(i + 1).trim() === '' && !/[a-z]{2,} [a-z]{2,}/.test(line)) {
+      // A display formula's line ends on the clause mark of the Chinese sentence it stands in
+      // (a^2+b^2≥2ab，): English prose never ends a line on a comma.
+      edits.push(make(i, 0.75, "ends a display formula's line, inside a Chinese sentence"));
     }
   }
   return edits;

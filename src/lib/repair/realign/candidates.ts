@@ -154,10 +154,12 @@ export function openAfter(text: string, before: Map<string, number> = new Map())
   return scanBrackets(text, before).open;
 }
 
-/** Is the character plausible in running Chinese text (seen by the model, or punctuation)? */
+/** Is the character plausible in running Chinese text (seen by the model or on the page, or punctuation)? */
 function plausible(model: CharModel, ch: string): boolean {
   if (ch === '' || isPrivateUse(ch)) return false;
-  return model.logUnigram(ch) > -19;
+  // What the page itself shows in step (a quoted language's letters, Гремячий, それから) may
+  // stand in a run on it, however rare in the model's counts.
+  return model.logUnigram(ch) > -19 || (model.onPage?.(ch) ?? false);
 }
 
 /** Candidate characters made of one byte from `left` and one from `right`. */

@@ -92,7 +92,11 @@ export function inStepAfter(line: string, end: number, suffix: string): number {
   return frag ? end + frag[0].length : end;
 }
 
-/** Strip pinyin tags from in-step context so the model reads plain text. */
+/**
+ * Strip pinyin tags and citation markers ([2], [4-5], [1,3]) from in-step context, so the model
+ * reads the text the author wrote around them: its counts hold neither.
+ */
 export function plainContext(text: string): string {
-  return withoutPinyinParentheticals(text);
+  return withoutPinyinParentheticals(text).replace(CITATION_MARKER, '');
 }
+const CITATION_MARKER = /\[\d{1,3}(?:\s*[,，\-–~]\s*\d{1,3})*\]/g;
