@@ -180,10 +180,16 @@ function closesLost(line: string, i: number, lost: ReadonlySet<number>): boolean
   return false;
 }
 
-/** An interval's brackets around two bounds. */
-const INTERVAL = /[[(]\s*[-+]?[\w.√π∞]+\s*,\s*[-+]?[\w.√π∞]+\s*[\])]/;
+/** An interval's two bounds (0,+∞; √2,+∞; a,b), and the interval in its brackets. */
+const BOUNDS = String.raw`\s*[-+]?[\w.√π∞]+\s*,\s*[-+]?[\w.√π∞]+\s*`;
+const INTERVAL = new RegExp(`[[(]${BOUNDS}[\\])]`);
 /** A half-open interval: the brackets differ. */
-const HALF_OPEN = /\[\s*[-+]?[\w.√π∞]+\s*,\s*[-+]?[\w.√π∞]+\s*\)|\(\s*[-+]?[\w.√π∞]+\s*,\s*[-+]?[\w.√π∞]+\s*\]/gu;
+const HALF_OPEN = new RegExp(`\\[${BOUNDS}\\)|\\(${BOUNDS}\\]`, 'gu');
+
+/** A `?` after a one-letter variable and before a bracket that closes: x̄ in (xi-x̄), not a question. */
+function variableBeforeClose(line: string, i: number): boolean {
+  return /(?:^|[^A-Za-z])[A-Za-z]\?[)\]]/.test(line.slice(Math.max(0, i - 2), i + 2));
+}
 
 /** The stretch of ASCII text that ends at i (exclusive). */
 function asciiBefore(line: string, i: number): string {
@@ -268,12 +274,12 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       const tuple = /^\s*[A-Za-z\u0391-\u03c9][\w']{0,2}(?:\s*,\s*[A-Za-z\u0391-\u03c9][\w']{0,2})+\s*$/.test(content);
       // Words of English glossing an abbreviation (SACR(structure-aware code retriever)及).
       const gloss = /^[A-Za-z][A-Za-z'\-]+(?: [A-Za-z][A-Za-z'\-]+)+$/.test(content);
-      // A function named in lower case (ln(PGDP), log(x), exp(β)), or a bracket after a coefficient
-      // in a formula (n=2(Zα/2+Zβ)).
-      const lead = line.slice(Math.max(0, open - 12), open);
-      // O(n log n), P(A); not an abbreviation's gloss (维生素D(VD)).
       // A formula's content: letters (Latin, Greek, Σ) and no Chinese.
       const formulaLike = /[A-Za-z\u0391-\u03c9]/.test(content);
+      // A function named in lower case (ln(PGDP), log(x), exp(β)) or by one capital (O(n log n),
+      // P(A); not an abbreviation's gloss, 维生素D(VD)), or a bracket after a coefficient in a
+      // formula (n=2(Zα/2+Zβ), ≥3(abc)).
+      const lead = line.slice(Math.max(0, open - 12), open);
       const fn =
         (/[A-Za-z\d]/.test(content) && (/(?:^|[^A-Za-z])[a-z]{1,4}$/.test(lead) || (/(?:^|[^A-Za-z])[A-Z]$/.test(lead) && !/^[A-Z]{2,6}$/.test(content)))) ||
         (/[=+\-×*/^≤≥<>]\s*\d+(?:\.\d+)?$/.test(lead) && formulaLike);
@@ -386,7 +392,7 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     if (
       ch === '?' &&
       lostCharacter(line, i, lost) &&
-      (inChineseClause(view, i) || /[,;:._\p{L}\p{N}]/u.test(line[i + 1] ?? '') || closesLost(line, i, lost) || /(?:^|[^A-Za-z])[A-Za-z]\?[)\]]/.test(line.slice(Math.max(0, i - 2), i + 2)))
+      (inChineseClause(view, i) || /[,;:._\p{L}\p{N}]/u.test(line[i + 1] ?? '') || closesLost(line, i, lost) || variableBeforeClose(line, i))
     ) {
       // χ?检验, R?=0.41, kg/m?为, 100%?MPR, [?i35], t??yn, 、?、: not a question, but a character
       // GBK could not hold (², −, IPA's ɕ ʰ ȵ), which the page could only write as ?. Nothing
