@@ -451,6 +451,10 @@ describe('parseArticle on small hand-made editions', () => {
     expect(c.sections.map((s) => s.numbering.label)).toEqual(['2.1', '2.2']);
     expect(c.sections[0]!.paragraphs).toHaveLength(6);
     expect(codes(c).filter((k) => k === 'unnumbered-section' || k === 'section-numbering')).toEqual([]);
+    // A numbered example sentence in English is no heading.
+    const d = parseArticle(edition(['题目', '1. 冠词错误', '例如：', '（1）*He go to school yesterday.', '（2）*Because part-time jobs take up too much time.', '2. 中式表达', '正文。']));
+    expect(d.sections.map((s) => s.title)).toEqual(['冠词错误', '中式表达']);
+    expect(d.sections[0]!.paragraphs).toHaveLength(3);
   });
 
   it('resolves ranges, lists and markers after punctuation; reports uncited references', () => {

@@ -292,6 +292,16 @@ describe('repairPage on small pages', () => {
       // A value and its share in a list of figures; a case number's year inside a parenthetical.
       ['西湖區:29.4(21.2);236;1.93', '西湖区：29.4（21.2）；236；1.93'],
       ['即4 115.20元((2021)京0108民初2468號)', '即4 115.20元（（2021）京0108民初2468号）'],
+      // A question before an item number; an English example after one; an English question.
+      ['有哪些類型?(2)兩個年級', '有哪些类型？（2）两个年级'],
+      ['結果顯示,χ?(6)=31.27', '结果显示，χ□(6)=31.27'],
+      ['(8)*Why we should take part-time jobs?', '（8）*Why we should take part-time jobs?'],
+      // Thousands with decimals, not after a formula's digit; an excavated object's number; ranges of degrees.
+      ['收入為8,885,433.75萬元,殘留Li3PO4,700～750 ℃下,豆T0203④:12與M3:5,方向95°~112°', '收入为8,885,433.75万元，残留Li3PO4，700～750 ℃下，豆T0203④:12与M3:5，方向95°～112°'],
+      // A share in brackets after a Greek letter; a tone pattern; a face drawn with symbols.
+      ['以2σ(95.4%)置信區間,雁初飛(○○○●●○○),別擔心 ╮(╯▽╰)╭', '以2σ（95.4%）置信区间，雁初飞（○○○●●○○），别担心 ╮(╯▽╰)╭'],
+      // A URL in brackets after Chinese text; two questions; a site's emoticon code in a quotation.
+      ['登記表”(https://docs.qq.com/sheet/DRUZ)在48小時,還在運營??@S市,以“[允悲]”等', '登记表”（https://docs.qq.com/sheet/DRUZ）在48小时，还在运营？？@S市，以“[允悲]”等'],
     ];
     for (const [page, edition] of cases) expect(repairPage(page).text).toBe(edition);
   });

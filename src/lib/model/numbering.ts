@@ -116,6 +116,8 @@ export function numberedHeading(line: string): HeadingLine | null {
   const body = numbering.rest.trim();
   // A line that ends on a comma goes on in the next one: a sentence, not a heading ((2)当x>0时，).
   if (/[，、；,;]$/u.test(body)) return null;
+  // An example sentence in another language ((1)*He go to school yesterday.), not a heading.
+  if (!/\p{Script=Han}/u.test(body) && (body.match(/\p{L}+/gu)?.length ?? 0) >= 3) return null;
   // A heading may end in a stop or ask a question (（一）单一主体管治：政府即社会？).
   const inner = body.replace(/[。.？?]$/u, '');
   if (line.length <= MAX_HEADING && !SENTENCE_END.test(inner)) {

@@ -48,7 +48,11 @@ function protectedSpans(line: string): Array<[number, number]> {
   // A URL stops at a comma (…annual.html,2023年10月访问): the sentence's, not the address's.
   const re = /(?:https?|ftp):\/\/[\x21-\x2b\x2d-\x7e]+|www\.[\x21-\x2b\x2d-\x7e]+|(?:\b(?:DOI|doi):\s*)?\b10\.\d{4,}\/[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(line))) out.push([m.index, m.index + m[0].length]);
+  while ((m = re.exec(line))) {
+    // A closing bracket the address does not open is the text's: “登记表”(https://docs.qq.com/…)在.
+    const end = m[0].endsWith(')') && !m[0].includes('(') ? m.index + m[0].length - 1 : m.index + m[0].length;
+    out.push([m.index, end]);
+  }
   return out;
 }
 
@@ -80,14 +84,15 @@ export function spaceEdits(line: string, offset: number): Edit[] {
 }
 
 /**
- * Marks that belong to a number, not to the sentence: a thousands separator (1,286), a time
+ * Marks that belong to a number, not to the sentence: a thousands separator (1,286; not after a
+ * formula's letter and digit, LiFePO4,800 ℃), an excavated object's number (M3:5, T0203④:12), a time
  * (06:21, 06:21:08), a ratio of digits (1:2, 7:2:1, 531441:524288; not a year's four digits) or
  * of decimals (mAP@0.5:0.95), and the commas of a citation's bracket ([6,8], [2,5-7]). A year before a page (2017：213-230 in a
  * reference) is the sentence's.
  */
 function numberMarks(line: string): Uint8Array {
   const out = new Uint8Array(line.length);
-  const re = /(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d.])|(?<!\d)\d{1,2}(?::\d\d)+(?!\d)|(?<![\d.])\d(?::\d)+(?![\d.])|(?<![\d.])\d+(?:\.\d+)?:\d+\.\d+(?![\d.])|(?<![\d.])\d+\.\d+:\d+(?![\d.])|(?<![\d.])(?:\d{1,3}|\d{5,})(?::\d+)+(?![\d.\-–])|\[[\d,\-–\s]+\]/g;
+  const re = /(?<![\d.A-Za-z])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d.])|(?<=[A-Z]\d+[\u2460-\u2473]?):(?=\d)|(?<!\d)\d{1,2}(?::\d\d)+(?!\d)|(?<![\d.])\d(?::\d)+(?![\d.])|(?<![\d.])\d+(?:\.\d+)?:\d+\.\d+(?![\d.])|(?<![\d.])\d+\.\d+:\d+(?![\d.])|(?<![\d.])(?:\d{1,3}|\d{5,})(?::\d+)+(?![\d.\-–])|\[[\d,\-–\s]+\]/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line))) {
     for (let k = m.index; k < m.index + m[0].length; k++) if (line[k] === ',' || line[k] === ':') out[k] = 1;
@@ -172,6 +177,16 @@ function englishQuoteEnd(line: string, i: number): boolean {
 }
 
 /**
+ * Whether the question or exclamation mark at i ends an English sentence: three or more English
+ * words since the last Chinese text (（8）*Why we should take part-time jobs?).
+ */
+function englishSentenceEnd(line: string, i: number): boolean {
+  let k = i;
+  while (k > 0 && !isChinese(line[k - 1])) k--;
+  return (line.slice(k, i).match(/[A-Za-z]+(?:['-][A-Za-z]+)*/g)?.length ?? 0) >= 3 && / /.test(line.slice(k, i));
+}
+
+/**
  * Whether the `?` at i closes what a lost character opened before a word (Russian «…», which
  * GBK lacks: `в ?Поднятой целине?[J]`): no other `?` stands between them.
  */
@@ -179,6 +194,12 @@ function closesLost(line: string, i: number, lost: ReadonlySet<number>): boolean
   for (const q of lost) if (q < i && LETTER.test(line[q + 1] ?? '') && !line.slice(q + 1, i).includes('?')) return true;
   return false;
 }
+
+/**
+ * A face drawn with box-drawing strokes and symbols, and nothing a text is written in (╯▽╰,
+ * ╥﹏╥); not a poem's tone pattern (○●⊙).
+ */
+const KAOMOJI = /^(?=.*[\u2500-\u257f\ufe4f])[^\p{L}\p{N}…]+$/u;
 
 /** An interval's two bounds (0,+∞; √2,+∞; a,b), and the interval in its brackets. */
 const BOUNDS = String.raw`\s*[-+]?[\w.√π∞]+\s*,\s*[-+]?[\w.√π∞]+\s*`;
@@ -255,12 +276,13 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       const spaced = (/[ \t]/.test(line[i + 1] ?? '') && !isChinese(after(line, i))) || (/[ \t]/.test(line[open - 1] ?? '') && prev !== '');
       // An item's number after a clause's mark or at the paragraph's start, text right after it
       // (结果显示：(1)27.52%的…；(2)…, (3)PMF解析出…): the list's, in Chinese text.
-      // After a label and a space too (证明 (1)f(x)=…).
+      // After a question too (哪些类型？(2)…), and after a label and a space (证明 (1)f(x)=…); at
+      // the start of a line, before an English example too ((1)*He go to school yesterday.).
       const item =
         /^\d{1,2}$/.test(content) &&
-        (prev === '' || /^[,;:，；：。]$/.test(prev) || (line[open - 1] === ' ' && isChinese(prev))) &&
+        (prev === '' || /^[,;:，；：。？！]$/.test(prev) || (/^[?!]$/.test(prev) && isChinese(before(line, markAt))) || (line[open - 1] === ' ' && isChinese(prev))) &&
         !/^\s?$/.test(line[i + 1] ?? '') &&
-        inChineseClause(line, open);
+        (inChineseClause(line, open) || line.slice(0, open).trim() === '');
       // Test statistics (t=0.664,P=0.509; 95%CI:0.66~1.84) after a term or unit in a Chinese
       // sentence, or one statistic alone (cm(P<0.01)): a parenthetical, not a function's argument,
       // whatever stands before it.
@@ -291,11 +313,16 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
         edits.push(make(open, confidence, why), make(i, confidence, why));
         restoredClose.add(i);
       };
-      if (hasHan) {
+      if (KAOMOJI.test(content)) {
+        // A face drawn with symbols (╮(╯▽╰)╭, (╥﹏╥)): as typed.
+        asciiPairs.push([open, i]);
+        continue;
+      } else if (hasHan) {
         pair(0.98, 'a Chinese parenthetical');
-      } else if (content === '%' && inChineseClause(line, open)) {
-        // n(%) of a table's counts, in a Chinese sentence: n（%）.
-        pair(0.85, 'a percentage sign in a Chinese sentence');
+      } else if (/^(?:[\d.]+\s*)?%$/.test(content) && inChineseClause(line, open)) {
+        // n(%) of a table's counts, a share after a term (2σ(95.4%)), in a Chinese sentence: no
+        // function's argument.
+        pair(0.85, 'a percentage in a Chinese sentence');
       } else if (restoredClose.has(open - 1) || (line[open - 1] === '~' && restoredClose.has(open - 2))) {
         // 第(1)(2)问; a range of items, 指标(1)~(3).
         pair(0.9, 'it follows a full-width pair');
@@ -368,14 +395,21 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     }
     view = out + line.slice(at);
   }
-  // A Chinese label in square brackets ([摘要], [关键词], [文献标识码]): NFKC folded its ［］.
-  // One character ([德], a nationality in a reference) may be either, and stays.
-  for (const m of line.matchAll(/\[(?=(?:\s*\p{Script=Han}){2})[\p{Script=Han}\s]{2,12}\]/gu)) {
+  // A Chinese label in square brackets ([摘要], [关键词], [文献标识码]) opening the line or a
+  // field after a space: NFKC folded its ［］. One character ([德], a nationality in a reference)
+  // may be either, and stays, as do a site's emoticon codes inside the text (“[允悲]”).
+  for (const m of line.matchAll(/(?<=^\s*|\s)\[(?=(?:\s*\p{Script=Han}){2})[\p{Script=Han}\s]{2,12}\]/gu)) {
     for (const [at, reading] of [[m.index, '［'], [m.index + m[0].length - 1, '］']] as const) {
       edits.push({ start: offset + at, end: offset + at + 1, reading, kind: 'punctuation', confidence: 0.9, note: `full-width ${reading} restored (a Chinese label in square brackets)` });
     }
   }
   const numbers = numberMarks(line);
+  /** Marks this loop made full-width. */
+  const restoredAt = new Set<number>();
+  const restore = (i: number, confidence: number, why: string): void => {
+    edits.push(make(i, confidence, why));
+    restoredAt.add(i);
+  };
   /** `?` read as characters GBK could not hold. */
   const lost = new Set<number>();
   // Square brackets hold an interval or a citation (95%CI[0.078,0.134], [1,5]), and so do the
@@ -387,7 +421,8 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     const ch = line[i]!;
     if (ch === '(' || ch === ')' || inGuard(i) || numbers[i]) continue;
     if (ch === ',' && (asciiPairs.some(([a, b]) => i > a && i < b) || squarePairs.some(([a, b]) => i > a && i < b))) continue;
-    const prev = before(view, i);
+    // A mark restored just before this one is Chinese text's (运营??@S市: ？？).
+    const prev = restoredAt.has(i - 1) ? FULL[line[i - 1]!]! : before(view, i);
     const next = after(view, i);
     if (
       ch === '?' &&
@@ -402,22 +437,22 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       continue;
     }
     if (ch === '?' && next !== '' && !isChinese(next) && !isChinese(prev)) continue;
-    if (/[A-Za-z]/.test(prev) && englishQuoteEnd(line, i)) continue;
+    if (/[A-Za-z]/.test(prev) && (englishQuoteEnd(line, i) || ((ch === '?' || ch === '!') && englishSentenceEnd(line, i)))) continue;
     if (/[\w)\]]/.test(prev) && CODE.test(asciiBefore(line, i))) continue;
     // A range (4~6所, 0.83~0.91, Z1~Zk) had the wave dash ～; a tilde elsewhere (~/.profile) stays.
-    if (ch === '~' && !((/[\p{L}\p{N}_%]/u.test(prev) || isChinese(prev)) && (/[\p{L}\p{N}_]/u.test(next) || isChinese(next)) && inChineseClause(view, i))) continue;
+    if (ch === '~' && !((/[\p{L}\p{N}_%°℃′″‰]/u.test(prev) || isChinese(prev)) && (/[\p{L}\p{N}_]/u.test(next) || isChinese(next)) && inChineseClause(view, i))) continue;
     if (isChinese(prev)) {
-      edits.push(make(i, 0.95, 'after Chinese text'));
+      restore(i, 0.95, 'after Chinese text');
     } else if (englishBoundary(line, i) || prev === '' || /[./:]/.test(prev)) {
       continue;
     } else if (isChinese(next)) {
-      edits.push(make(i, 0.85, 'before Chinese text'));
+      restore(i, 0.85, 'before Chinese text');
     } else if (inChineseClause(view, i)) {
-      edits.push(make(i, 0.8, 'in a Chinese sentence, with no space after it'));
+      restore(i, 0.8, 'in a Chinese sentence, with no space after it');
     } else if (ch !== '?' && ch !== '!' && ch !== '~' && line.slice(i + 1).trim() === '' && !/[a-z]{2,} [a-z]{2,}/.test(line)) {
       // A display formula's line ends on the clause mark of the Chinese sentence it stands in
       // (a^2+b^2≥2ab，): English prose never ends a line on a comma.
-      edits.push(make(i, 0.75, "ends a display formula's line, inside a Chinese sentence"));
+      restore(i, 0.75, "ends a display formula's line, inside a Chinese sentence");
     }
   }
   return edits;
