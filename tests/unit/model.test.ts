@@ -589,6 +589,9 @@ describe('parseArticle on small hand-made editions', () => {
     expect(b3).toMatchObject({ title: 'Шолохов в письмах', edition: '2-е изд', place: 'Москва', publisher: 'Наука', year: 1985, pages: '45-67' });
     expect(b3.authors.map((n) => n.display)).toEqual(['Семенова Т. И']);
     expect(b4).toMatchObject({ title: 'Живой человек', container: 'Вопросы литературы', year: 1957, issue: '4', pages: '98-115' });
+    // Accented Latin names, and one whose letter GBK lacked.
+    const accented = parseArticle(edition(['题目', '正文[1]。', '参考文献：', '[1] SCHAUFELI W B, MART□NEZ I M, MARQUES PINTO A, et al. Burnout and engagement in university students: a cross-national study[J]. Journal of Cross-Cultural Psychology, 2002, 33(5): 464-481.']));
+    expect(accented.references[0]!.authors.map((n) => n.name)).toEqual(['SCHAUFELI W B', 'MART□NEZ I M', 'MARQUES PINTO A']);
     // A long English title before the first period is not an author list.
     expect(r6!.authors).toEqual([]);
     expect(r6!.title).toMatch(/^Studies on the history/);

@@ -295,6 +295,9 @@ describe('repairPage on small pages', () => {
       // A question before an item number; an English example after one; an English question.
       ['有哪些類型?(2)兩個年級', '有哪些类型？（2）两个年级'],
       ['結果顯示,χ?(6)=31.27', '结果显示，χ□(6)=31.27'],
+      // A search query's brackets; ² before an operator; − between spaces.
+      ['檢索式為“SU=(\'數字人文\'+\'digital humanities\')”,時間跨度不限', '检索式为“SU=(\'数字人文\'+\'digital humanities\')”，时间跨度不限'],
+      ['CR=(∑λi)?/[(∑λi)?+∑θi],E_adj = E_inv + ΣT_out ? ΣT_in', 'CR=(∑λi)□/[(∑λi)□+∑θi],E_adj = E_inv + ΣT_out □ ΣT_in'],
       ['(8)*Why we should take part-time jobs?', '（8）*Why we should take part-time jobs?'],
       // Thousands with decimals, not after a formula's digit; an excavated object's number; ranges of degrees.
       ['收入為8,885,433.75萬元,殘留Li3PO4,700～750 ℃下,豆T0203④:12與M3:5,方向95°~112°', '收入为8,885,433.75万元，残留Li3PO4，700～750 ℃下，豆T0203④:12与M3:5，方向95°～112°'],

@@ -82,7 +82,8 @@ export function splitNames(list: string): NameList {
 const ENGLISH_TITLE_WORD = /\b(?:on|of|the|and|in|for|with|from|under|between|towards?|study|analysis|research)\b/i;
 
 /** A Latin person's or body's name, not an English title: no function words (On Grassroots Governance in China). */
-export const latinName = (name: string): boolean => /^[A-Za-z][A-Za-z\s.'-]{0,40}$/.test(name) && !ENGLISH_TITLE_WORD.test(name);
+// Accented letters too (MARTÍNEZ), and the □ a letter GBK lacks became (MART□NEZ).
+export const latinName = (name: string): boolean => /^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f□\s.'-]{0,40}$/.test(name) && !ENGLISH_TITLE_WORD.test(name);
 
 /**
  * Whether a string reads as a list of person (or body) names rather than a title: short chunks,

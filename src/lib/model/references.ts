@@ -75,7 +75,7 @@ function authorPart(s: string): boolean {
   if (t === '' || /[：:“”《》？！?!（）()]/u.test(t)) return false;
   const { names } = splitNames(t);
   if (t.length <= 40) return names.length > 0;
-  if (t.length <= 160 && /^[\x20-\x7e]+$/.test(t) && names.length > 0 && names.every((n) => latinName(n.name))) return true;
+  if (t.length <= 160 && /^[\x20-\x7e\u00c0-\u024f□]+$/.test(t) && names.length > 0 && names.every((n) => latinName(n.name))) return true;
   // Bodies (Global Initiative for Chronic Obstructive Lung Disease; 中华医学会呼吸病学分会慢性阻塞性肺疾病学组，中国医师协会…).
   const chunks = t.split(/[，,、；;]\s*/u);
   return t.length <= 200 && chunks.length <= 4 && chunks.every((c) => LATIN_BODY.test(c) || HAN_BODY.test(c));

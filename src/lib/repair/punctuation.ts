@@ -73,7 +73,8 @@ export function spaceEdits(line: string, offset: number): Edit[] {
     // After a space and before a letter it is a lost character instead ([□i35 ?a13]: IPA's ŋ).
     // A question ending an English sentence (equality of opportunity? The …) stays one.
     const question = end === i + 1 && /[a-z]/.test(prev ?? '') && /^ [A-Z]/.test(line.slice(end));
-    if (!question && !lostLabel(line, i, end) && (inNumber || spaceLike(next) || (spaceLike(prev) && next !== undefined && !LETTER.test(next)))) {
+    const operator = end === i + 1 && lostOperator(line, i);
+    if (!question && !operator && !lostLabel(line, i, end) && (inNumber || spaceLike(next) || (spaceLike(prev) && next !== undefined && !LETTER.test(next)))) {
       for (let k = i; k < end; k++) {
         edits.push({ start: offset + k, end: offset + k + 1, reading: ' ', kind: 'space', confidence: 0.95, note: 'a lost no-break space, shown as ? on the page' });
       }
@@ -121,6 +122,11 @@ function lostLabel(line: string, i: number, end: number): boolean {
   return end === i + 1 && line.slice(0, i).trim() === '' && /^ [^\x00-\x7f]/.test(line.slice(end));
 }
 
+/** One `?` between spaces inside a formula: an operator GBK lacks (ΣT_out − ΣT_in), not a lost space. */
+function lostOperator(line: string, i: number): boolean {
+  return line[i + 1] === ' ' && line.includes('=') && /[\w)\]] $/.test(line.slice(Math.max(0, i - 2), i)) && /^ [\w(Σ∑]/.test(line.slice(i + 1));
+}
+
 /**
  * Whether the `?` at i stands for a character GBK could not hold rather than a question mark: a
  * question mark never stands right before a word or inside one, after a space, an opening bracket
@@ -129,7 +135,7 @@ function lostLabel(line: string, i: number, end: number): boolean {
 function lostCharacter(line: string, i: number, lost: ReadonlySet<number>): boolean {
   const p = line[i - 1] ?? '';
   const n = line[i + 1] ?? '';
-  if (lostLabel(line, i, i + 1)) return true;
+  if (lostLabel(line, i, i + 1) || lostOperator(line, i)) return true;
   // A character quoted alone and named by its code point or as a character (“?”（U+4D75）, “?”字).
   if (p === '“' && n === '”') return /^(?:[（(]U\+|字)/u.test(line.slice(i + 2));
   if (n === '' || /\s|[”’"']/u.test(n)) return false;
@@ -313,7 +319,11 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
         edits.push(make(open, confidence, why), make(i, confidence, why));
         restoredClose.add(i);
       };
-      if (KAOMOJI.test(content)) {
+      if (line[open - 1] === '=' && /['"]/.test(content)) {
+        // A search query's or a program's brackets, Chinese inside or not: SU=('数字人文'+'digital humanities').
+        asciiPairs.push([open, i]);
+        continue;
+      } else if (KAOMOJI.test(content)) {
         // A face drawn with symbols (╮(╯▽╰)╭, (╥﹏╥)): as typed.
         asciiPairs.push([open, i]);
         continue;
@@ -427,7 +437,7 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
     if (
       ch === '?' &&
       lostCharacter(line, i, lost) &&
-      (inChineseClause(view, i) || /[,;:._\p{L}\p{N}]/u.test(line[i + 1] ?? '') || closesLost(line, i, lost) || variableBeforeClose(line, i))
+      (inChineseClause(view, i) || /[,;:._\p{L}\p{N}/+\-*=^]/u.test(line[i + 1] ?? '') || closesLost(line, i, lost) || variableBeforeClose(line, i) || lostOperator(line, i))
     ) {
       // χ?检验, R?=0.41, kg/m?为, 100%?MPR, [?i35], t??yn, 、?、: not a question, but a character
       // GBK could not hold (², −, IPA's ɕ ʰ ȵ), which the page could only write as ?. Nothing
