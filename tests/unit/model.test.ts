@@ -455,6 +455,11 @@ describe('parseArticle on small hand-made editions', () => {
     const d = parseArticle(edition(['题目', '1. 冠词错误', '例如：', '（1）*He go to school yesterday.', '（2）*Because part-time jobs take up too much time.', '2. 中式表达', '正文。']));
     expect(d.sections.map((s) => s.title)).toEqual(['冠词错误', '中式表达']);
     expect(d.sections[0]!.paragraphs).toHaveLength(3);
+    // A procedure's numbered steps, whole sentences with their clauses, are no headings; a run-in
+    // heading before its text still is.
+    const e = parseArticle(edition(['题目', '3.3 混凝土浇筑', '1.清理垫层积水、杂物，复核钢筋和测温元件位置。', '2.先浇核心筒加厚区，再分层推进。', '（1）护筒埋设。护筒采用8 mm厚钢板卷制，长3.0 m。', '3.4 温度控制', '正文。']));
+    expect(allSections(e).map((s) => s.numbering.label)).toEqual(['3.3', '（1）', '3.4']);
+    expect(e.sections[0]!.paragraphs.map((p) => p.text.slice(0, 2))).toEqual(['1.', '2.']);
   });
 
   it('resolves ranges, lists and markers after punctuation; reports uncited references', () => {

@@ -120,7 +120,9 @@ export function numberedHeading(line: string): HeadingLine | null {
   if (!/\p{Script=Han}/u.test(body) && (body.match(/\p{L}+/gu)?.length ?? 0) >= 3) return null;
   // A heading may end in a stop or ask a question (（一）单一主体管治：政府即社会？).
   const inner = body.replace(/[。.？?]$/u, '');
-  if (line.length <= MAX_HEADING && !SENTENCE_END.test(inner)) {
+  // A whole sentence with its clauses, stop and all, is an item (1.清理垫层积水、杂物，复核钢筋位置。).
+  const sentence = /。$/u.test(body) && /[，；]/u.test(body);
+  if (line.length <= MAX_HEADING && !SENTENCE_END.test(inner) && !sentence) {
     return { numbering, heading: line.trim(), title: body, runIn: null };
   }
   if (numbering.style === 'cn-comma' || numbering.style === 'decimal') return null;

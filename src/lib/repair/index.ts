@@ -45,10 +45,10 @@ function stage(t: Transcript, roles: Map<number, FurnitureRole>, propose: (line:
 
 /**
  * Whether the page's one-character table keeps a simplified character as it is, judged by the
- * page's in-step body text (mojibake blanked out): the page shows it there at least twice, and
+ * page's body text with its runs realigned or marked: the page shows it there at least twice, and
  * at least as often as the traditional form in question. Where the table converts it, the page
  * shows the traditional form everywhere and the simplified one only by accident (a misread
- * character the blanking missed), which once let 僵臥 stand for 僵卧 on a simulated page. A tie
+ * character left in the text), which once let 僵臥 stand for 僵卧 on a simulated page. A tie
  * is the author's: 全汉昇 twice beside 升斗 and 上升 (a table that made 昇 of 升 would show 昇
  * four times and 升 by accident).
  */
@@ -108,7 +108,9 @@ export function repairPage(page: string, options: RepairOptions = {}): RepairRes
   // 5. The author's simplified script (same length, so every place carries over).
   const untouched = new Set([...roles].filter(([, r]) => UNTOUCHED.has(r)).map(([i]) => i));
   const lines = currentLines(t);
-  const keepsAsIs = tableKeeps(body);
+  // Counted on the body as repaired so far: a run's mojibake, which may repeat where the author
+  // repeats a phrase (产教融合 misread holds 献 each time), is no evidence of the page's table.
+  const keepsAsIs = tableKeeps(lines.filter((l) => !roles.has(l.index)).map((l) => l.text).join('\n'));
   const quotesJapanese = hasKana(body);
   let simplified = '';
   for (const line of lines) {
