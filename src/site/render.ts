@@ -125,12 +125,17 @@ function marksPlugin(ctx: Context) {
   ] as const;
 }
 
+/** Japanese quoted in the edition marked lang="ja" (its corner brackets when the article has kana). */
+function japanesePlugin(ctx: Context) {
+  return [rehypeJapanese, { cornerBrackets: quotesJapanese(ctx.edition.article) }] as const;
+}
+
 const isParagraphId = (id: string): boolean => /(?:^|-)p\d+$/u.test(id);
 
 /** The article title as `<h1 id="title">`, with its marks. */
 export function renderTitle(ctx: Context): string {
   const tree: Root = { type: 'root', children: [h('h1', { id: 'title' }, [t(ctx.edition.article.meta.title)])] };
-  const p = unified().use(...marksPlugin(ctx)).use(rehypeJapanese, { cornerBrackets: quotesJapanese(ctx.edition.article) });
+  const p = unified().use(...marksPlugin(ctx)).use(...japanesePlugin(ctx));
   return toHtml(p.runSync(tree) as Root);
 }
 
@@ -139,7 +144,7 @@ export function renderAbstract(ctx: Context): string {
   const abs = ctx.edition.article.abstract;
   if (abs === null) return '';
   const tree: Root = { type: 'root', children: abs.split('\n').map((part, i) => h('p', { id: `abstract-${i + 1}` }, [t(part)])) };
-  const p = unified().use(...marksPlugin(ctx)).use(rehypeJapanese, { cornerBrackets: quotesJapanese(ctx.edition.article) });
+  const p = unified().use(...marksPlugin(ctx)).use(...japanesePlugin(ctx));
   return toHtml(p.runSync(tree) as Root);
 }
 
@@ -192,7 +197,7 @@ export function renderBody(ctx: Context): string {
       symbol: '',
       label: (id: string) => fmt(isParagraphId(id) ? ui.permalink : ui.permalinkSection, { id }),
     })
-    .use(rehypeJapanese, { cornerBrackets: quotesJapanese(article) });
+    .use(...japanesePlugin(ctx));
   const tree = processor.runSync(bodyHast(article)) as Root;
   // Missing citations: a reader's title in the page's language.
   const visit = (node: Root | Element): void => {
@@ -256,7 +261,7 @@ export function renderReferences(ctx: Context): string {
     }
   }
   const tree: Root = { type: 'root', children: [list] };
-  return toHtml(unified().use(...marksPlugin(ctx)).use(rehypeJapanese, { cornerBrackets: quotesJapanese(edition.article) }).runSync(tree) as Root);
+  return toHtml(unified().use(...marksPlugin(ctx)).use(...japanesePlugin(ctx)).runSync(tree) as Root);
 }
 
 /**
