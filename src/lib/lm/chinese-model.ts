@@ -335,13 +335,14 @@ class BigramModel implements CharModel {
 /**
  * Latin letters, digits and the signs of numbers and formulas (R=0.412, HbA1c, 95%, p<0.05, the
  * GBK signs ±, ×, ÷, ≤, ≥, ℃, ‰ of 平均值±标准差, 640×640, MPR≥80%, 17.8 ℃, and those of a
- * geometry proof, ∵ ∴ ∠ ⊥ ∥ △ ≌ ≈ ≠ ∞ √ π °, of ∵AB=AC，∴∠B=∠C): the counts hold
+ * geometry proof, ∵ ∴ ∠ ⊥ ∥ △ ≌ ≈ ≠ ∞ √ π °, of ∵AB=AC，∴∠B=∠C, and the arrow of a process
+ * flow, 导管→第二次清孔): the counts hold
  * almost none of them, and every one would cost what an unseen character costs. A class model
  * instead: Chinese text enters such a stretch rarely, stays in it readily, and every member is as
  * likely as the next.
  */
 const LATIN = new Uint8Array(65536);
-const LATIN_MEMBERS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.%=<>+±×÷≤≥℃‰∵∴∠⊥∥△≌≈≠∞√π°';
+const LATIN_MEMBERS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.%=<>+±×÷≤≥℃‰∵∴∠⊥∥△≌≈≠∞√π°→';
 for (const ch of LATIN_MEMBERS) LATIN[ch.charCodeAt(0)] = 1;
 /** Every member's code is below this (△, U+25B3, is the highest); no Han character's is. */
 const LATIN_BELOW = Math.max(...[...LATIN_MEMBERS].map((ch) => ch.charCodeAt(0))) + 1;
