@@ -295,6 +295,11 @@ describe('repairPage on small pages', () => {
       // A question before an item number; an English example after one; an English question.
       ['有哪些類型?(2)兩個年級', '有哪些类型？（2）两个年级'],
       ['結果顯示,χ?(6)=31.27', '结果显示，χ□(6)=31.27'],
+      // A formula's condition, a quantity's unit after its symbol, a measurement after a label,
+      // significance letters; a transcript's speaker label is no time.
+      ['抽象出y=kx+b(k≠0)的過程,y=100-8x(0≤x≤12.5)後,彈簧長度y(cm)與函數g(t)', '抽象出y=kx+b（k≠0）的过程，y=100-8x（0≤x≤12.5）后，弹簧长度y（cm）与函数g(t)'],
+      ['高於CK(5 236.5 kg/hm2),為8 436.9 kg/hm2(ab),較T2減產', '高于CK(5 236.5 kg/hm2)，为8 436.9 kg/hm2（ab），较T2减产'],
+      ['生6:12是不掛東西時,下午3:30開始', '生6：12是不挂东西时，下午3:30开始'],
       // A search query's brackets; ² before an operator; − between spaces.
       ['檢索式為“SU=(\'數字人文\'+\'digital humanities\')”,時間跨度不限', '检索式为“SU=(\'数字人文\'+\'digital humanities\')”，时间跨度不限'],
       ['CR=(∑λi)?/[(∑λi)?+∑θi],E_adj = E_inv + ΣT_out ? ΣT_in', 'CR=(∑λi)□/[(∑λi)□+∑θi],E_adj = E_inv + ΣT_out □ ΣT_in'],

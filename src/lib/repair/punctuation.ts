@@ -87,13 +87,14 @@ export function spaceEdits(line: string, offset: number): Edit[] {
 /**
  * Marks that belong to a number, not to the sentence: a thousands separator (1,286; not after a
  * formula's letter and digit, LiFePO4,800 ℃), an excavated object's number (M3:5, T0203④:12), a time
+ * (not a transcript's speaker label, 生6：12是…)
  * (06:21, 06:21:08), a ratio of digits (1:2, 7:2:1, 531441:524288; not a year's four digits) or
  * of decimals (mAP@0.5:0.95), and the commas of a citation's bracket ([6,8], [2,5-7]). A year before a page (2017：213-230 in a
  * reference) is the sentence's.
  */
 function numberMarks(line: string): Uint8Array {
   const out = new Uint8Array(line.length);
-  const re = /(?<![\d.A-Za-z])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d.])|(?<=[A-Z]\d+[\u2460-\u2473]?):(?=\d)|(?<!\d)\d{1,2}(?::\d\d)+(?!\d)|(?<![\d.])\d(?::\d)+(?![\d.])|(?<![\d.])\d+(?:\.\d+)?:\d+\.\d+(?![\d.])|(?<![\d.])\d+\.\d+:\d+(?![\d.])|(?<![\d.])(?:\d{1,3}|\d{5,})(?::\d+)+(?![\d.\-–])|\[[\d,\-–\s]+\]/g;
+  const re = /(?<![\d.A-Za-z])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d.])|(?<=[A-Z]\d+[\u2460-\u2473]?):(?=\d)|(?<![\d生师])\d{1,2}(?::\d\d)+(?!\d)|(?<![\d.生师])\d(?::\d)+(?![\d.])|(?<![\d.])\d+(?:\.\d+)?:\d+\.\d+(?![\d.])|(?<![\d.])\d+\.\d+:\d+(?![\d.])|(?<![\d.生师])(?:\d{1,3}|\d{5,})(?::\d+)+(?![\d.\-–])|\[[\d,\-–\s]+\]/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line))) {
     for (let k = m.index; k < m.index + m[0].length; k++) if (line[k] === ',' || line[k] === ':') out[k] = 1;
@@ -207,6 +208,9 @@ function closesLost(line: string, i: number, lost: ReadonlySet<number>): boolean
  */
 const KAOMOJI = /^(?=.*[\u2500-\u257f\ufe4f])[^\p{L}\p{N}…]+$/u;
 
+/** A unit of measurement of two or more characters (or %, ℃), as a quantity's symbol takes it in brackets. */
+const UNIT = /^(?:[kcmμn]m[23]?|m[23]|kg|mg|min|[mμ]L|[kM]?Pa|kN|kJ|kW|Hz|dB|%|℃|元|万元|亿元)$/u;
+
 /** An interval's two bounds (0,+∞; √2,+∞; a,b), and the interval in its brackets. */
 const BOUNDS = String.raw`\s*[-+]?[\w.√π∞]+\s*,\s*[-+]?[\w.√π∞]+\s*`;
 const INTERVAL = new RegExp(`[[(]${BOUNDS}[\\])]`);
@@ -295,7 +299,7 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       const statistics =
         /^\d+%\s?CI\b/.test(content) ||
         (/[A-Za-z]\s*[=<>≤≥]\s*-?\d/.test(content) && /[,;]/.test(content)) ||
-        /^[A-Za-zχ]\w?\s*[=<>≤≥]\s*-?[\d.]+$/u.test(content);
+        /^[A-Za-zχ]\w?\s*[=<>≤≥≠]\s*-?[\d.]+$/u.test(content);
       // English text inside: a mark with a space after it (The Old Man, 1952; T8, no. 235).
       const english = /[,;:!?] /.test(content);
       // A tuple of variables ((bi, fi), (x, y)): a formula's, whatever stands around it.
@@ -336,6 +340,15 @@ export function punctuationEdits(line: string, offset: number): Edit[] {
       } else if (restoredClose.has(open - 1) || (line[open - 1] === '~' && restoredClose.has(open - 2))) {
         // 第(1)(2)问; a range of items, 指标(1)~(3).
         pair(0.9, 'it follows a full-width pair');
+      } else if (
+        (/[≠≤≥<>]/.test(content) && lead.includes('=')) ||
+        (UNIT.test(content) && /\p{Script=Han}[A-Za-z]$/u.test(lead)) ||
+        (/^[a-e]{1,3}$/.test(content) && /\d$/.test(lead) && (isChinese(line[i + 1]) || /^[,;]/.test(line[i + 1] ?? '')) && inChineseClause(line, open))
+      ) {
+        // A formula's condition (y=100-8x(0≤x≤12.5)), a quantity's unit after its symbol (弹簧长度
+        // y(cm); one letter is a function's argument, 函数g(t)), a value's significance letters
+        // (kg/hm2(ab)，): the Chinese sentence's parenthetical, no function's argument.
+        pair(0.85, "a formula's condition, a quantity's unit or significance letters, in a Chinese sentence");
       } else if (tuple || interval) {
         asciiPairs.push([open, i]);
         continue;
